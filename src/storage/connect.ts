@@ -1,0 +1,37 @@
+/**
+ * Opens the database CareLine is configured for: DATABASE_URL when set, otherwise an
+ * embedded PostgreSQL with its data under DATA_DIR.
+ */
+import type { Config } from '../config/config.js';
+import type { Logger } from '../logging/logger.js';
+import { openDatabase, type Db } from './database.js';
+import { startEmbeddedPostgres } from './embedded-postgres.js';
+
+export interface ConnectedDatabase {
+  db: Db;
+  /** 'external' (DATABASE_URL) or 'embedded'. */
+  kind: 'external' | 'embedded';
+  close(): Promise<void>;
+}
+
+export async function connectDatabase(config: Config, logger: Logger): Promise<ConnectedDatabase> {
+  if (config.DATABASE_URL) {
+    const db = openDatabase(config.DATABASE_URL);
+    return { db, kind: 'external', close: () => db.destroy() };
+  }
+
+  logger.info({ port: config.EMBEDDED_POSTGRES_PORT }, 'starting embedded PostgreSQL');
+  const server = await startEmbeddedPostgres({
+    dataDir: config.DATA_DIR,
+    port: config.EMBEDDED_POSTGRES_PORT,
+  });
+  const db = openDatabase(server.url);
+  return {
+    db,
+    kind: 'embedded',
+    close: async () => {
+      await db.destroy();
+      await server.stop();
+    },
+  };
+}

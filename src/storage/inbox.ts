@@ -1,0 +1,76 @@
+/**
+ * The inbox: every inbound message, recorded before it is processed and unique on
+ * (channel, external id), so a re-delivered message is acknowledged but not processed twice.
+ */
+import type { Db } from './database.js';
+import type { ChannelId } from './schema.js';
+
+export interface InboxEntry {
+  id: string;
+  channel: ChannelId;
+  externalId: string;
+  payload: Record<string, unknown>;
+}
+
+/**
+ * Records an inbound message. Returns its inbox id, or undefined when (channel, externalId)
+ * was already recorded: a retried delivery.
+ */
+export async function recordInbound(
+  db: Db,
+  channel: ChannelId,
+  externalId: string,
+  payload: Record<string, unknown>,
+): Promise<string | undefined> {
+  const row = await db
+    .insertInto('inbox')
+    .values({ channel, external_id: externalId, payload: JSON.stringify(payload) })
+    .onConflict((oc) => oc.columns(['channel', 'external_id']).doNothing())
+    .returning('id')
+    .executeTakeFirst();
+  return row?.id;
+}
+
+/** Marks the message processed and drops its payload: the turn has what it needed. */
+export async function markInboundProcessed(db: Db, inboxId: string): Promise<void> {
+  await db
+    .updateTable('inbox')
+    .set({ status: 'processed', payload: null, processed_at: new Date() })
+    .where('id', '=', inboxId)
+    .execute();
+}
+
+/** Counts a failed attempt; after `maxAttempts` the message is marked failed for staff. */
+export async function recordInboundFailure(
+  db: Db,
+  inboxId: string,
+  maxAttempts: number,
+): Promise<'retry' | 'failed'> {
+  const row = await db
+    .updateTable('inbox')
+    .set((eb) => ({ attempts: eb('attempts', '+', 1) }))
+    .where('id', '=', inboxId)
+    .returning('attempts')
+    .executeTakeFirstOrThrow();
+  if (row.attempts < maxAttempts) return 'retry';
+
+  await db.updateTable('inbox').set({ status: 'failed' }).where('id', '=', inboxId).execute();
+  return 'failed';
+}
+
+/** Messages recorded but never processed (a crash between accepting and running). */
+export async function listUnprocessed(db: Db, receivedBefore: Date): Promise<InboxEntry[]> {
+  const rows = await db
+    .selectFrom('inbox')
+    .select(['id', 'channel', 'external_id', 'payload'])
+    .where('status', '=', 'received')
+    .where('received_at', '<', receivedBefore)
+    .orderBy('id')
+    .execute();
+  return rows.map((row) => ({
+    id: row.id,
+    channel: row.channel,
+    externalId: row.external_id,
+    payload: row.payload ?? {},
+  }));
+}

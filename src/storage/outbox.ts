@@ -1,0 +1,96 @@
+/**
+ * The outbox: every outbound message is a row, drained by one dispatcher per channel.
+ * Rows are claimed with a lease (`FOR UPDATE SKIP LOCKED`), so many dispatchers can run
+ * and a dispatcher that dies mid-send leaves its rows to be claimed again.
+ */
+import { sql } from 'kysely';
+import type { Db } from './database.js';
+import type { ChannelId, OutboxRow } from './schema.js';
+
+export interface NewOutboxMessage {
+  personId: string | null;
+  channel: ChannelId;
+  address: Record<string, unknown>;
+  payload: Record<string, unknown>;
+  /** What this message is for; a second message with the same key is dropped. */
+  idempotencyKey: string;
+}
+
+/** Queues messages; returns how many were new (duplicates by idempotency key are skipped). */
+export async function enqueueOutbound(db: Db, messages: NewOutboxMessage[]): Promise<number> {
+  if (messages.length === 0) return 0;
+
+  const rows = messages.map((message) => ({
+    person_id: message.personId,
+    channel: message.channel,
+    address: JSON.stringify(message.address),
+    payload: JSON.stringify(message.payload),
+    idempotency_key: message.idempotencyKey,
+  }));
+  const inserted = await db
+    .insertInto('outbox')
+    .values(rows)
+    .onConflict((oc) => oc.column('idempotency_key').doNothing())
+    .returning('id')
+    .execute();
+  return inserted.length;
+}
+
+/**
+ * Claims up to `limit` due rows of `channel` for `leaseMs`, oldest first. A row still
+ * 'sending' after its lease belonged to a dispatcher that died and is claimed again.
+ */
+export async function claimDue(
+  db: Db,
+  channel: ChannelId,
+  limit: number,
+  leaseMs: number,
+): Promise<OutboxRow[]> {
+  const result = await sql<OutboxRow>`
+    update outbox set status = 'sending', attempts = attempts + 1,
+      next_attempt_at = now() + make_interval(secs => ${leaseMs / 1000})
+    where id in (
+      select id from outbox
+      where channel = ${channel} and status in ('pending', 'sending') and next_attempt_at <= now()
+      order by id
+      limit ${limit}
+      for update skip locked)
+    returning *`.execute(db);
+  return result.rows.sort((a, b) => Number(a.id) - Number(b.id));
+}
+
+/** The message reached the channel. */
+export async function markDelivered(db: Db, outboxId: string): Promise<void> {
+  await db
+    .updateTable('outbox')
+    .set({ status: 'delivered', delivered_at: new Date(), last_error: null })
+    .where('id', '=', outboxId)
+    .execute();
+}
+
+/** A transient failure: try again after `delayMs`. `reason` is a code, never content. */
+export async function scheduleRetry(
+  db: Db,
+  outboxId: string,
+  delayMs: number,
+  reason: string,
+): Promise<void> {
+  await db
+    .updateTable('outbox')
+    .set({
+      status: 'pending',
+      last_error: reason,
+      next_attempt_at: sql<Date>`now() + make_interval(secs => ${delayMs / 1000})`,
+    })
+    .where('id', '=', outboxId)
+    .execute();
+}
+
+/** A permanent failure: never retried. `reason` is a code, never content. */
+export async function markFailed(db: Db, outboxId: string, reason: string): Promise<void> {
+  await db
+    .updateTable('outbox')
+    .set({ status: 'failed', last_error: reason })
+    .where('id', '=', outboxId)
+    .execute();
+}

@@ -1,0 +1,116 @@
+/**
+ * Drives the real turn pipeline (adapter, bot, dialogs, PostgreSQL state, inbox, outbox)
+ * without a channel: each `send` records an inbound message, runs its turn, and returns
+ * the replies the turn queued in the outbox.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Activity } from 'botbuilder';
+import { CareLineAdapter } from '../../src/bot/careline-adapter.js';
+import { createCareLineBot } from '../../src/bot/careline-bot.js';
+import { createI18n } from '../../src/i18n/i18n.js';
+import { createLogger } from '../../src/logging/logger.js';
+import { OutboxSignal } from '../../src/outbox/outbox-signal.js';
+import { PostgresStorage } from '../../src/storage/bot-state-storage.js';
+import type { Db } from '../../src/storage/database.js';
+import { TurnProcessor } from '../../src/turns/turn-processor.js';
+
+export interface Reply {
+  text: string;
+  /** Titles of the suggested actions (buttons), if any. */
+  actions: string[];
+  activity: Partial<Activity>;
+}
+
+export interface BotHarness {
+  processor: TurnProcessor;
+  /** Sends `text` from `userId` in conversation `conversationId` (default: per user). */
+  send(userId: string, text: string, options?: SendOptions): Promise<Reply[]>;
+  /** Sends the conversationUpdate a channel sends when the person joins. */
+  join(userId: string, options?: SendOptions): Promise<Reply[]>;
+}
+
+export interface SendOptions {
+  conversationId?: string;
+  locale?: string;
+  /** Suggested-action value to send instead of text (a button press). */
+  value?: string;
+}
+
+export const TEST_CONFIG = {
+  DEFAULT_LOCALE: 'en',
+  DEFAULT_REGION: 'US',
+  PRIVACY_NOTICE_VERSION: 'test-notice-1',
+} as const;
+
+export function createBotHarness(db: Db): BotHarness {
+  const logger = createLogger('silent');
+  const bot = createCareLineBot({
+    db,
+    storage: new PostgresStorage(db),
+    i18n: createI18n(),
+    logger,
+    config: TEST_CONFIG,
+  });
+  const processor = new TurnProcessor({
+    db,
+    adapter: new CareLineAdapter(),
+    logic: bot.logic,
+    personOfTurn: bot.personOfTurn,
+    signal: new OutboxSignal(),
+    logger,
+  });
+
+  async function deliver(activity: Partial<Activity>): Promise<Reply[]> {
+    const externalId = randomUUID();
+    const message = {
+      channel: 'webchat' as const,
+      externalId,
+      activity: { ...activity, id: externalId },
+    };
+    const inboxId = await processor.accept(message);
+    if (!inboxId) throw new Error('harness delivered a duplicate');
+    await processor.process(inboxId, message);
+    const rows = await db
+      .selectFrom('outbox')
+      .select('payload')
+      .where('idempotency_key', 'like', `turn:webchat:${externalId}:%`)
+      .orderBy('id')
+      .execute();
+    return rows.map(({ payload }) => {
+      const reply = payload as Partial<Activity>;
+      const actions = (reply.suggestedActions?.actions ?? []).map((a) =>
+        String(a.title ?? a.value),
+      );
+      return { text: reply.text ?? '', actions, activity: reply };
+    });
+  }
+
+  function base(userId: string, options: SendOptions = {}): Partial<Activity> {
+    return {
+      channelId: 'webchat',
+      serviceUrl: 'http://127.0.0.1/harness',
+      from: { id: userId, name: '' },
+      recipient: { id: 'careline', name: 'CareLine' },
+      conversation: {
+        id: options.conversationId ?? `conv-${userId}`,
+        isGroup: false,
+        conversationType: 'personal',
+        name: '',
+      },
+      locale: options.locale,
+      timestamp: new Date(),
+    };
+  }
+
+  return {
+    processor,
+    send: (userId, text, options) =>
+      deliver({ ...base(userId, options), type: 'message', text: options?.value ?? text }),
+    join: (userId, options) =>
+      deliver({
+        ...base(userId, options),
+        type: 'conversationUpdate',
+        membersAdded: [{ id: userId, name: '' }],
+      }),
+  };
+}
