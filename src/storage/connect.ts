@@ -9,6 +9,8 @@ import { startEmbeddedPostgres } from './embedded-postgres.js';
 
 export interface ConnectedDatabase {
   db: Db;
+  /** The connection URL, for clients outside the pool (LISTEN). */
+  url: string;
   /** 'external' (DATABASE_URL) or 'embedded'. */
   kind: 'external' | 'embedded';
   close(): Promise<void>;
@@ -17,7 +19,7 @@ export interface ConnectedDatabase {
 export async function connectDatabase(config: Config, logger: Logger): Promise<ConnectedDatabase> {
   if (config.DATABASE_URL) {
     const db = openDatabase(config.DATABASE_URL);
-    return { db, kind: 'external', close: () => db.destroy() };
+    return { db, url: config.DATABASE_URL, kind: 'external', close: () => db.destroy() };
   }
 
   logger.info({ port: config.EMBEDDED_POSTGRES_PORT }, 'starting embedded PostgreSQL');
@@ -28,6 +30,7 @@ export async function connectDatabase(config: Config, logger: Logger): Promise<C
   const db = openDatabase(server.url);
   return {
     db,
+    url: server.url,
     kind: 'embedded',
     close: async () => {
       await db.destroy();

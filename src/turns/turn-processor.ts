@@ -7,6 +7,7 @@
 import type { Activity, TurnContext } from 'botbuilder';
 import type { CareLineAdapter } from '../bot/careline-adapter.js';
 import type { Logger } from '../logging/logger.js';
+import { notifyOutboxQueued } from '../outbox/outbox-notifications.js';
 import type { OutboxSignal } from '../outbox/outbox-signal.js';
 import { StateConflictError } from '../storage/bot-state-storage.js';
 import type { Db } from '../storage/database.js';
@@ -97,7 +98,8 @@ export class TurnProcessor {
     try {
       const replies = await this.runWithConflictRetries(message);
       await db.transaction().execute(async (trx) => {
-        await enqueueOutbound(trx, replies);
+        const queued = await enqueueOutbound(trx, replies);
+        if (queued > 0) await notifyOutboxQueued(trx, message.channel);
         await markInboundProcessed(trx, inboxId);
       });
       if (replies.length > 0) signal.notifyQueued(message.channel);
