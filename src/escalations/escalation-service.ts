@@ -4,7 +4,7 @@
  */
 import { writeAudit } from '../storage/audit.js';
 import type { Db } from '../storage/database.js';
-import { openEscalation } from '../storage/escalations.js';
+import { findUnclosedEscalation, openEscalation } from '../storage/escalations.js';
 import type { EscalationReason } from '../storage/schema.js';
 
 /** Opens an escalation for staff and audits it; returns the escalation id. */
@@ -22,4 +22,20 @@ export async function escalateToStaff(
     details: { escalationId, reason },
   });
   return escalationId;
+}
+
+/**
+ * Asks for a person from the support team, once: while an earlier request is still open,
+ * no second one is queued. Returns whether this call opened one.
+ */
+export async function requestHuman(
+  db: Db,
+  personId: string,
+  conversationId: string | null,
+): Promise<'opened' | 'already_open'> {
+  const open = await findUnclosedEscalation(db, personId, 'human_requested');
+  if (open) return 'already_open';
+
+  await escalateToStaff(db, personId, conversationId, 'human_requested');
+  return 'opened';
 }

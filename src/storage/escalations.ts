@@ -29,3 +29,19 @@ export async function listOpenEscalations(db: Db) {
     .orderBy('created_at')
     .execute();
 }
+
+/** The person's escalation for `reason` that staff have not closed yet, if any. */
+export async function findUnclosedEscalation(
+  db: Db,
+  personId: string,
+  reason: EscalationReason,
+): Promise<string | undefined> {
+  const row = await db
+    .selectFrom('escalations')
+    .select('id')
+    .where('person_id', '=', personId)
+    .where('reason', '=', reason)
+    .where('status', '!=', 'closed')
+    .executeTakeFirst();
+  return row?.id;
+}

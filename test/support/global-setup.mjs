@@ -8,6 +8,7 @@ import { chmod, mkdtemp } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { tsImport } from 'tsx/esm/api';
+import { findFreePort } from './free-port.mjs';
 
 export default async function globalSetup() {
   if (process.env.DATABASE_URL) {
@@ -22,7 +23,7 @@ export default async function globalSetup() {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'careline-test-pg-'));
   // As root, PostgreSQL runs as a 'postgres' user, who must be able to enter this folder.
   await chmod(dataDir, 0o755);
-  const port = 55000 + Math.floor(Math.random() * 5000);
+  const port = await findFreePort();
   const server = await startEmbeddedPostgres({ dataDir, port, database: 'postgres' });
   globalThis.__CARELINE_PG__ = server;
   process.env.CARELINE_TEST_ADMIN_URL = server.url;

@@ -1,0 +1,227 @@
+/**
+ * Every dialog a turn can reach, and the order in which a message is handled: commands
+ * that work at any moment (help, menu, a person, delete my data) first, then the open
+ * question, then, with nothing open, onboarding for whoever has not finished it or the
+ * main menu for everyone else. Nothing but onboarding runs before privacy consent.
+ */
+import { ActivityTypes, type ConversationState, type TurnContext } from 'botbuilder';
+import {
+  DialogSet,
+  DialogTurnStatus,
+  type DialogContext,
+  type DialogState,
+  type DialogTurnResult,
+} from 'botbuilder-dialogs';
+import type { i18n as I18n } from 'i18next';
+import { setTurnScope, type TurnScope } from '../src/bot/turn-scope.js';
+import type { Config } from '../src/config/config.js';
+import type { Db } from '../src/storage/database.js';
+import { StateConflictError } from '../src/storage/bot-state-storage.js';
+import { addDeleteDataDialog, DELETE_DATA_DIALOG } from './delete-data/delete-data-dialog.js';
+import {
+  recognizeMenuFlow,
+  askForHuman,
+  sendHelp,
+  showMainMenu,
+  type MenuFlow,
+} from './main-menu/main-menu.js';
+import {
+  addOnboardingDialog,
+  CONSENT_DECLINED,
+  ONBOARDING_DIALOG,
+  readOnboardingStage,
+  sendConsentReminder,
+  type OnboardingOptions,
+  type OnboardingStage,
+  type OnboardingStart,
+} from './onboarding/onboarding-dialog.js';
+import { addProfileDialog, PROFILE_DIALOG, type ProfileOptions } from './profile/profile-dialog.js';
+import { isStartRequest, recognizeCommand, type Command } from './shared/commands.js';
+import { addProfileQuestions } from './shared/profile-questions.js';
+
+/** What the dialogs need from the rest of CareLine. */
+export interface DialogDependencies {
+  db: Db;
+  /** A ready i18next instance; `getFixedT` switches a turn's language. */
+  i18n: I18n;
+  config: Pick<Config, 'DEFAULT_LOCALE' | 'DEFAULT_REGION' | 'PRIVACY_NOTICE_VERSION'>;
+}
+
+type NotOnboarded = Exclude<OnboardingStage, 'onboarded'>;
+
+/** CareLine's dialogs, with their state in conversation state. */
+export class CareLineDialogs {
+  private readonly dialogs: DialogSet;
+
+  constructor(
+    private readonly deps: DialogDependencies,
+    conversationState: ConversationState,
+  ) {
+    this.dialogs = new DialogSet(conversationState.createProperty<DialogState>('dialogState'));
+    addProfileQuestions(this.dialogs);
+    addOnboardingDialog(this.dialogs, deps);
+    addProfileDialog(this.dialogs, deps);
+    addDeleteDataDialog(this.dialogs, deps);
+  }
+
+  /**
+   * Runs this turn's dialogs (message or conversationUpdate where the person joined).
+   * A `StateConflictError` is rethrown so the turn runs again on fresh state; any other
+   * error gets a kind apology and ends the open dialogs.
+   */
+  async run(context: TurnContext, scope: TurnScope): Promise<void> {
+    setTurnScope(context, scope);
+    const dc = await this.dialogs.createContext(context);
+    try {
+      if (context.activity.type === ActivityTypes.ConversationUpdate) {
+        await this.greet(dc, scope);
+      } else {
+        await this.answer(dc, scope);
+      }
+    } catch (error) {
+      if (error instanceof StateConflictError) throw error;
+      await apologize(dc, scope);
+    }
+  }
+
+  /** The person opened the chat: onboarding, or a welcome back and the menu. */
+  private async greet(dc: DialogContext, scope: TurnScope): Promise<void> {
+    const stage = await readOnboardingStage(this.deps.db, scope.person);
+    if (stage === 'onboarded') {
+      await dc.cancelAllDialogs();
+      const welcome = scope.t('menu:welcomeBack', { name: scope.person.display_name });
+      return showMainMenu(dc.context, scope.t, welcome);
+    }
+    if (dc.activeDialog) {
+      await dc.repromptDialog();
+      return;
+    }
+
+    await this.resumeOnboarding(dc, scope, stage);
+  }
+
+  private async answer(dc: DialogContext, scope: TurnScope): Promise<void> {
+    const text = dc.context.activity.text ?? '';
+    const stage = await readOnboardingStage(this.deps.db, scope.person);
+    const command = recognizeCommand(text);
+    if (command) return this.interrupt(dc, scope, stage, command);
+    if (dc.activeDialog) return this.followUp(dc, scope, await dc.continueDialog());
+    if (stage === 'onboarded') return this.answerFromMenu(dc, scope, text);
+    if (stage === 'declined' && isStartRequest(text)) {
+      return this.beginOnboarding(dc, scope, 'notice');
+    }
+
+    await this.resumeOnboarding(dc, scope, stage);
+  }
+
+  /** Handles a command, then carries on with whatever was open. */
+  private async interrupt(
+    dc: DialogContext,
+    scope: TurnScope,
+    stage: OnboardingStage,
+    command: Command,
+  ): Promise<void> {
+    switch (command) {
+      case 'help':
+        await sendHelp(dc.context, scope.t, stage === 'onboarded');
+        return this.carryOn(dc, scope, stage);
+      case 'human':
+        await askForHuman(dc.context, this.deps.db, scope);
+        return this.carryOn(dc, scope, stage);
+      case 'delete':
+        return this.beginDeletion(dc, scope);
+      case 'menu':
+        return this.openMenu(dc, scope, stage);
+      default:
+        return this.openMenu(dc, scope, stage, command);
+    }
+  }
+
+  /** After an interruption: ask the open question again, or go on where the person is. */
+  private async carryOn(dc: DialogContext, scope: TurnScope, stage: OnboardingStage) {
+    if (dc.activeDialog) {
+      await dc.repromptDialog();
+      return;
+    }
+    if (stage === 'onboarded') return showMainMenu(dc.context, scope.t);
+
+    await this.resumeOnboarding(dc, scope, stage);
+  }
+
+  /**
+   * The menu (or one of its flows) replaces whatever was open. Before onboarding is done
+   * there is no menu yet: say why, and carry on with onboarding.
+   */
+  private async openMenu(
+    dc: DialogContext,
+    scope: TurnScope,
+    stage: OnboardingStage,
+    flow?: MenuFlow,
+  ): Promise<void> {
+    if (stage !== 'onboarded') return this.explainNoMenuYet(dc, scope, stage);
+
+    await dc.cancelAllDialogs();
+    if (!flow) return showMainMenu(dc.context, scope.t);
+    await this.beginMenuFlow(dc, scope, flow);
+  }
+
+  private async explainNoMenuYet(dc: DialogContext, scope: TurnScope, stage: NotOnboarded) {
+    const { t } = scope;
+    const why = t(stage === 'consented' ? 'menu:finishOnboardingFirst' : 'menu:consentFirst');
+    if (stage === 'declined' && !dc.activeDialog) return sendConsentReminder(dc.context, t, why);
+
+    await dc.context.sendActivity(why);
+    await this.carryOn(dc, scope, stage);
+  }
+
+  private async answerFromMenu(dc: DialogContext, scope: TurnScope, text: string) {
+    const flow = recognizeMenuFlow(text);
+    if (flow) return this.beginMenuFlow(dc, scope, flow);
+    if (isStartRequest(text)) return showMainMenu(dc.context, scope.t);
+
+    await showMainMenu(dc.context, scope.t, scope.t('menu:didNotCatch'));
+  }
+
+  private async beginMenuFlow(dc: DialogContext, scope: TurnScope, flow: MenuFlow) {
+    const options: ProfileOptions = flow === 'language' ? { field: 'language' } : {};
+    await this.followUp(dc, scope, await dc.beginDialog(PROFILE_DIALOG, options));
+  }
+
+  /** Deletion sits on top of whatever was open, so keeping the data returns to it. */
+  private async beginDeletion(dc: DialogContext, scope: TurnScope): Promise<void> {
+    if (dc.stack.some((instance) => instance.id === DELETE_DATA_DIALOG)) {
+      await dc.repromptDialog();
+      return;
+    }
+
+    await this.followUp(dc, scope, await dc.beginDialog(DELETE_DATA_DIALOG));
+  }
+
+  private async beginOnboarding(dc: DialogContext, scope: TurnScope, start: OnboardingStart) {
+    const options: OnboardingOptions = { start };
+    await this.followUp(dc, scope, await dc.beginDialog(ONBOARDING_DIALOG, options));
+  }
+
+  /** Onboarding from where the person left it; after declining, only the reminder. */
+  private async resumeOnboarding(dc: DialogContext, scope: TurnScope, stage: OnboardingStage) {
+    if (stage === 'onboarded') return showMainMenu(dc.context, scope.t);
+    if (stage === 'declined') return sendConsentReminder(dc.context, scope.t);
+
+    await this.beginOnboarding(dc, scope, stage === 'consented' ? 'profile' : 'language');
+  }
+
+  /** When a flow has finished and nothing is open: the menu, or back to onboarding. */
+  private async followUp(dc: DialogContext, scope: TurnScope, result: DialogTurnResult) {
+    if (result.status !== DialogTurnStatus.complete || scope.erased) return;
+    if (scope.person.onboarded_at) return showMainMenu(dc.context, scope.t);
+    if (result.result === CONSENT_DECLINED) return;
+
+    await this.resumeOnboarding(dc, scope, await readOnboardingStage(this.deps.db, scope.person));
+  }
+}
+
+/** Says sorry in the person's language and closes the dialogs that failed. */
+async function apologize(dc: DialogContext, scope: TurnScope): Promise<void> {
+  await dc.context.sendActivity(scope.t('common:error.generic'));
+  if (!scope.erased) await dc.cancelAllDialogs();
+}

@@ -1,0 +1,125 @@
+/**
+ * "My profile": shows what CareLine holds about the person and changes one field at a time,
+ * with the same questions and checks as onboarding. Each change is saved and confirmed; a
+ * new language takes effect from the confirmation on.
+ */
+import {
+  WaterfallDialog,
+  type DialogSet,
+  type DialogTurnResult,
+  type PromptOptions,
+  type WaterfallStepContext,
+} from 'botbuilder-dialogs';
+import { getTurnScope } from '../../src/bot/turn-scope.js';
+import type { TFunction } from '../../src/i18n/i18n.js';
+import type { Person } from '../../src/storage/schema.js';
+import type { DialogDependencies } from '../careline-dialogs.js';
+import { AnswerPrompt } from '../shared/answer-prompt.js';
+import { joinParagraphs, withButtons, type Button } from '../shared/buttons.js';
+import {
+  askProfileQuestion,
+  describeFieldValue,
+  describeProfile,
+  fieldsOf,
+  profilePatchFor,
+  saveProfile,
+  type ProfileAnswers,
+  type ProfileField,
+} from '../shared/profile-questions.js';
+import { matchPhrase } from '../shared/text.js';
+
+export const PROFILE_DIALOG = 'profile';
+const FIELD_PROMPT = 'profile:field';
+
+export interface ProfileOptions {
+  /** Go straight to changing this field (the menu's "Change language"). */
+  field?: ProfileField;
+}
+
+type FieldChoice = ProfileField | 'done';
+
+/** What the flow keeps between turns: the field being changed. */
+interface ChangeValues {
+  field?: ProfileField;
+}
+
+// Button values are lowercase, as answers are compared lowercased.
+const FIELD_PHRASES: Record<FieldChoice, readonly string[]> = {
+  role: ['field:role', 'role', 'my role', 'rol', 'mi rol'],
+  name: ['field:name', 'name', 'my name', 'nombre', 'mi nombre'],
+  language: ['field:language', 'language', 'idioma'],
+  timeZone: ['field:time-zone', 'time zone', 'timezone', 'city', 'zona horaria', 'ciudad'],
+  cancerType: ['field:cancer-type', 'cancer type', 'cancer', 'tipo de cancer'],
+  region: ['field:region', 'region', 'state', 'estado', 'provincia'],
+  done: ['field:done', 'done', 'nothing', 'no', 'cancel', 'listo', 'nada', 'cancelar'],
+};
+
+/** Registers the profile flow and its "which field?" prompt. */
+export function addProfileDialog(dialogs: DialogSet, deps: DialogDependencies): void {
+  dialogs.add(new AnswerPrompt<FieldChoice>(FIELD_PROMPT, recognizeFieldChoice));
+  dialogs.add(
+    new WaterfallDialog(PROFILE_DIALOG, [
+      showProfileAndAskField,
+      askNewValue,
+      (step) => saveChange(step, deps),
+    ]),
+  );
+}
+
+/** Only the person's own fields can be picked; the allowed ones travel in `validations`. */
+function recognizeFieldChoice(text: string, options: PromptOptions) {
+  const choice = matchPhrase(text, FIELD_PHRASES);
+  const allowed = (options.validations as { fields?: FieldChoice[] } | undefined)?.fields ?? [];
+  return choice && allowed.includes(choice) ? { value: choice } : undefined;
+}
+
+async function showProfileAndAskField(step: WaterfallStepContext): Promise<DialogTurnResult> {
+  const field = (step.options as ProfileOptions | undefined)?.field;
+  if (field) return step.next(field);
+
+  const { person, t } = getTurnScope(step.context);
+  const buttons = fieldButtons(person, t);
+  const text = joinParagraphs(t('profile:intro'), describeProfile(person, t), t('profile:ask'));
+  const fields: FieldChoice[] = [...fieldsOf(person), 'done'];
+  return step.prompt(FIELD_PROMPT, {
+    prompt: withButtons(text, buttons),
+    retryPrompt: withButtons(t('profile:retry'), buttons),
+    validations: { fields },
+  });
+}
+
+async function askNewValue(step: WaterfallStepContext): Promise<DialogTurnResult> {
+  const choice = step.result as FieldChoice;
+  if (choice === 'done') return step.endDialog();
+
+  (step.values as ChangeValues).field = choice;
+  return askProfileQuestion(step, getTurnScope(step.context), choice);
+}
+
+async function saveChange(
+  step: WaterfallStepContext,
+  deps: DialogDependencies,
+): Promise<DialogTurnResult> {
+  const { field } = step.values as Required<ChangeValues>;
+  const patch = profilePatchFor(field, step.result as ProfileAnswers[typeof field]);
+  const scope = getTurnScope(step.context);
+  if (!patch) {
+    await step.context.sendActivity(scope.t('profile:unchanged'));
+    return step.endDialog();
+  }
+
+  await saveProfile(deps, scope, patch);
+  const { t, person } = scope;
+  const label = t(`common:field.${field}.label`);
+  const value = describeFieldValue(person, field, t);
+  await step.context.sendActivity(t('profile:saved', { label, value }));
+  return step.endDialog();
+}
+
+function fieldButtons(person: Person, t: TFunction): Button[] {
+  const buttons = fieldsOf(person).map((field) => ({
+    value: FIELD_PHRASES[field][0]!,
+    title: t(`common:field.${field}.label`),
+  }));
+  return [...buttons, { value: 'field:done', title: t('profile:done') }];
+}
