@@ -7,6 +7,7 @@ import { ConversationState, MemoryStorage, type Activity, type TurnContext } fro
 import { CareLineAdapter } from '../src/bot/careline-adapter.js';
 import type { TurnScope } from '../src/bot/turn-scope.js';
 import { createI18n } from '../src/i18n/i18n.js';
+import { createLogger } from '../src/logging/logger.js';
 import { StateConflictError } from '../src/storage/bot-state-storage.js';
 import type { Db } from '../src/storage/database.js';
 import type { ConversationRow, Person } from '../src/storage/schema.js';
@@ -43,20 +44,31 @@ const message: Partial<Activity> = {
   conversation: { id: 'conversation-1', isGroup: false, conversationType: 'personal', name: '' },
 };
 
-async function runTurn(db: Db, scope: TurnScope) {
+async function runTurn(db: Db, scope: TurnScope, logLines: string[] = []) {
   const state = new ConversationState(new MemoryStorage());
-  const dialogs = new CareLineDialogs({ db, i18n, config }, state);
+  const logger = createLogger('info', { write: (line: string) => logLines.push(line) });
+  const dialogs = new CareLineDialogs({ db, i18n, config, logger }, state);
   const logic = (context: TurnContext) => dialogs.run(context, scope);
   return new CareLineAdapter().runTurn(message, logic);
 }
 
 describe('CareLineDialogs errors', () => {
   it("apologises in the person's language when something breaks", async () => {
-    const { replies } = await runTurn(failingDb(new Error('connection refused')), scopeIn('es'));
+    const logLines: string[] = [];
+    const failure = new Error('connection refused');
+    const { replies } = await runTurn(failingDb(failure), scopeIn('es'), logLines);
 
     expect(replies.map((reply) => reply.text)).toEqual([
       i18n.t('common:error.generic', { lng: 'es' }),
     ]);
+    expect(logLines).toHaveLength(1);
+    expect(JSON.parse(logLines[0]!)).toMatchObject({
+      msg: 'dialog failed',
+      personId: 'person-1',
+      conversationId: 'conversation-1',
+      err: { type: 'Error', message: 'connection refused' },
+    });
+    expect(logLines[0]).not.toContain('hello');
   });
 
   it('rethrows a state conflict so the turn is run again', async () => {

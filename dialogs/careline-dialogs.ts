@@ -15,6 +15,7 @@ import {
 import type { i18n as I18n } from 'i18next';
 import { setTurnScope, type TurnScope } from '../src/bot/turn-scope.js';
 import type { Config } from '../src/config/config.js';
+import type { Logger } from '../src/logging/logger.js';
 import type { Db } from '../src/storage/database.js';
 import { StateConflictError } from '../src/storage/bot-state-storage.js';
 import { addDeleteDataDialog, DELETE_DATA_DIALOG } from './delete-data/delete-data-dialog.js';
@@ -45,6 +46,8 @@ export interface DialogDependencies {
   /** A ready i18next instance; `getFixedT` switches a turn's language. */
   i18n: I18n;
   config: Pick<Config, 'DEFAULT_LOCALE' | 'DEFAULT_REGION' | 'PRIVACY_NOTICE_VERSION'>;
+  /** Where unexpected dialog errors are logged, by id only. */
+  logger: Logger;
 }
 
 type NotOnboarded = Exclude<OnboardingStage, 'onboarded'>;
@@ -80,6 +83,11 @@ export class CareLineDialogs {
       }
     } catch (error) {
       if (error instanceof StateConflictError) throw error;
+      const { person, conversation } = scope;
+      this.deps.logger.error(
+        { err: error, personId: person.id, conversationId: conversation.id },
+        'dialog failed',
+      );
       await apologize(dc, scope);
     }
   }

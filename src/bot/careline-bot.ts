@@ -37,7 +37,12 @@ const HANDLED_TYPES = new Set<string>([ActivityTypes.Message, ActivityTypes.Conv
 /** Builds the pipeline with its dialogs and PostgreSQL-backed conversation state. */
 export function createCareLineBot(deps: BotDependencies): CareLineBot {
   const conversationState: ConversationState = new OptimisticConversationState(deps.storage);
-  const dialogDeps: DialogDependencies = { db: deps.db, i18n: deps.i18n, config: deps.config };
+  const dialogDeps: DialogDependencies = {
+    db: deps.db,
+    i18n: deps.i18n,
+    config: deps.config,
+    logger: deps.logger,
+  };
   const dialogs = new CareLineDialogs(dialogDeps, conversationState);
 
   async function logic(context: TurnContext): Promise<void> {

@@ -3,7 +3,7 @@
  * outbox), never message text, names, phone numbers, tokens or health details. The redact
  * list is a safety net for mistakes, not a licence to log objects wholesale.
  */
-import { pino, type Logger } from 'pino';
+import { pino, type DestinationStream, type Logger } from 'pino';
 
 export type { Logger };
 
@@ -37,12 +37,16 @@ function serializeError(error: unknown): Record<string, unknown> {
   return { type: error.name, message: error.message, code, stack: error.stack };
 }
 
-/** Creates the process logger. `level: 'silent'` is what tests use. */
-export function createLogger(level: string = 'info'): Logger {
-  return pino({
+/**
+ * Creates the process logger. `level: 'silent'` is what tests use.
+ * @param destination default: standard output; tests pass a stream to read the lines
+ */
+export function createLogger(level: string = 'info', destination?: DestinationStream): Logger {
+  const options = {
     level,
     base: { service: 'careline' },
     serializers: { err: serializeError },
     redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
-  });
+  };
+  return destination ? pino(options, destination) : pino(options);
 }
