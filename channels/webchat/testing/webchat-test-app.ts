@@ -1,0 +1,119 @@
+/**
+ * For the web chat tests only: the channel on a real HTTP server on 127.0.0.1, in front of
+ * the real turn pipeline (bot, dialogs, PostgreSQL state, inbox, outbox) and an outbox
+ * dispatcher using the channel's sender, as `src/app.ts` wires them.
+ */
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import express from 'express';
+import { CareLineAdapter } from '../../../src/bot/careline-adapter.js';
+import { createCareLineBot } from '../../../src/bot/careline-bot.js';
+import { errorHandler, notFound } from '../../../src/http/http-errors.js';
+import { createI18n } from '../../../src/i18n/i18n.js';
+import { createLogger } from '../../../src/logging/logger.js';
+import { OutboxDispatcher } from '../../../src/outbox/outbox-dispatcher.js';
+import { OutboxSignal } from '../../../src/outbox/outbox-signal.js';
+import { PostgresStorage } from '../../../src/storage/bot-state-storage.js';
+import type { Db } from '../../../src/storage/database.js';
+import { TurnProcessor } from '../../../src/turns/turn-processor.js';
+import { createWebchatChannel, type WebchatChannel } from '../webchat-channel.js';
+
+export const TEST_SECRET = 'test-direct-line-secret-0123456789abcdef';
+
+export interface WebchatTestApp {
+  /** e.g. http://127.0.0.1:41234 (no trailing slash) */
+  baseUrl: string;
+  /** `${baseUrl}/v3/directline` */
+  api: string;
+  server: http.Server;
+  channel: WebchatChannel;
+  processor: TurnProcessor;
+  /** Resolves when every turn started so far has finished and its replies were delivered. */
+  settle(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export interface TestAppOptions {
+  tokenTtlSeconds?: number;
+  now?: () => number;
+  publicUrl?: string;
+  streamPollIntervalMs?: number;
+}
+
+export async function startWebchatTestApp(
+  db: Db,
+  options: TestAppOptions = {},
+): Promise<WebchatTestApp> {
+  const logger = createLogger('silent');
+  const i18n = createI18n();
+  const signal = new OutboxSignal();
+  const config = {
+    DEFAULT_LOCALE: 'en',
+    DEFAULT_REGION: 'US',
+    PRIVACY_NOTICE_VERSION: 'test-1',
+  } as const;
+  const bot = createCareLineBot({ db, storage: new PostgresStorage(db), i18n, logger, config });
+  const processor = new TurnProcessor({
+    db,
+    adapter: new CareLineAdapter(),
+    logic: bot.logic,
+    personOfTurn: bot.personOfTurn,
+    signal,
+    logger,
+  });
+  const channel = createWebchatChannel({
+    db,
+    processor,
+    secret: TEST_SECRET,
+    tokenTtlSeconds: options.tokenTtlSeconds ?? 1800,
+    logger,
+    i18n,
+    publicUrl: options.publicUrl,
+    now: options.now,
+    streamPollIntervalMs: options.streamPollIntervalMs,
+  });
+  const dispatcher = new OutboxDispatcher({
+    db,
+    sender: channel.sender,
+    signal,
+    logger,
+    pollIntervalMs: 50,
+  });
+
+  const app = express();
+  app.use(channel.router);
+  app.use((_req, _res, next) => next(notFound('No such route.')));
+  app.use(errorHandler(logger));
+  const server = http.createServer(app);
+  channel.attachWebSockets(server);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  dispatcher.start();
+
+  const { port } = server.address() as AddressInfo;
+  const baseUrl = `http://127.0.0.1:${port}`;
+
+  async function settle(): Promise<void> {
+    await processor.idle();
+    for (let i = 0; i < 200; i++) {
+      const pending = await db
+        .selectFrom('outbox')
+        .select('id')
+        .where('status', 'in', ['pending', 'sending'])
+        .executeTakeFirst();
+      if (!pending) return;
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+    throw new Error('outbox did not drain');
+  }
+
+  async function stop(): Promise<void> {
+    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+    await channel.close();
+    await processor.idle();
+    await dispatcher.stop();
+    server.closeAllConnections();
+    await closed;
+  }
+
+  return { baseUrl, api: `${baseUrl}/v3/directline`, server, channel, processor, settle, stop };
+}

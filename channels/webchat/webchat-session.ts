@@ -1,0 +1,66 @@
+/**
+ * `POST /api/webchat/session`: what the page needs to open Web Chat. A browser with a valid
+ * `careline_session` cookie gets a fresh token for its own conversation, so it resumes it
+ * (even long after its last token expired); any other browser gets a new person's
+ * conversation and the cookie.
+ */
+import { Router, type Request } from 'express';
+import type { SupportedLocale } from '../../src/i18n/i18n.js';
+import type { Logger } from '../../src/logging/logger.js';
+import type { Db } from '../../src/storage/database.js';
+import { findWebchatConversation } from '../../src/storage/webchat-transcripts.js';
+import { pickLocale } from './accept-language.js';
+import type { ConversationStarter } from './conversation-starter.js';
+import type { DirectLineTokens } from './direct-line-tokens.js';
+import { directLineDomain, publicOrigin } from './request-helpers.js';
+import type { SessionCookies, WebchatSession } from './session-cookie.js';
+import { newUserId } from './webchat-ids.js';
+
+export interface SessionRouteOptions {
+  db: Db;
+  tokens: DirectLineTokens;
+  cookies: SessionCookies;
+  startConversation: ConversationStarter;
+  logger: Logger;
+  publicUrl?: string;
+  defaultLocale?: SupportedLocale;
+}
+
+/**
+ * The router for `/api/webchat/session`.
+ * TODO: rate-limit new sessions per client address (rate-limiter-flexible, PostgreSQL store)
+ * before CareLine is exposed publicly: each one creates a conversation and a person.
+ */
+export function createSessionRouter(options: SessionRouteOptions): Router {
+  const { db, tokens, cookies, startConversation, logger } = options;
+
+  /** The session in the cookie, if its conversation still exists and is still its user's. */
+  async function returningSession(req: Request): Promise<WebchatSession | undefined> {
+    const session = cookies.read(req.get('cookie'));
+    if (!session) return undefined;
+
+    const conversation = await findWebchatConversation(db, session.conversationId);
+    return conversation?.userId === session.userId ? session : undefined;
+  }
+
+  const router = Router();
+  router.post('/api/webchat/session', async (req, res) => {
+    const locale = pickLocale(req.get('accept-language'), options.defaultLocale);
+    const domain = directLineDomain(publicOrigin(req, options.publicUrl));
+    let session = await returningSession(req);
+    if (session) {
+      logger.debug({ conversationId: session.conversationId }, 'web chat session resumed');
+    } else {
+      const userId = newUserId();
+      const conversationId = await startConversation({ userId, locale, serviceUrl: domain });
+      session = { userId, conversationId };
+    }
+
+    const { token } = tokens.issue(session.conversationId, session.userId);
+    res.set('Cache-Control', 'no-store');
+    // Re-set on every visit, so the 180 days count from the last one.
+    res.append('Set-Cookie', cookies.serialize(session));
+    res.json({ token, conversationId: session.conversationId, domain, locale });
+  });
+  return router;
+}
