@@ -2,7 +2,7 @@
  * The whole process: health and readiness, restart with the embedded PostgreSQL keeping
  * data, and a bad configuration stopping start-up with a message naming the variable.
  */
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { chmod, mkdtemp } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -86,11 +86,80 @@ describe('CareLine with the embedded PostgreSQL', () => {
   });
 });
 
+describe('graceful shutdown', () => {
+  it('finishes an in-flight turn before closing the database', async () => {
+    const secret = 'shutdown-test-secret-0123456789abcdef';
+    const env = {
+      DATABASE_URL: testDb.url,
+      PORT: '0',
+      DATA_DIR: await tempDir(),
+      LOG_LEVEL: 'silent',
+      DIRECT_LINE_SECRET: secret,
+    };
+    const app = await startCareLine(loadConfig(env));
+    const api = new URL('/v3/directline/', app.url);
+    const post = async (path: string, bearer: string, body: unknown) => {
+      const response = await fetch(new URL(path, api), {
+        method: 'POST',
+        headers: { authorization: `Bearer ${bearer}`, 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+      return (await response.json()) as Record<string, string>;
+    };
+    const { token, conversationId } = await post('tokens/generate', secret, {});
+    const { id } = await post(`conversations/${conversationId}/activities`, token!, {
+      type: 'message',
+      text: 'hello',
+    });
+
+    await app.stop();
+
+    const inbox = await testDb.db
+      .selectFrom('inbox')
+      .select(['status'])
+      .where('external_id', '=', id!)
+      .executeTakeFirstOrThrow();
+    expect(inbox.status).toBe('processed');
+    const replies = await testDb.db
+      .selectFrom('outbox')
+      .select('id')
+      .where('idempotency_key', 'like', `turn:webchat:${id}:%`)
+      .execute();
+    expect(replies.length).toBeGreaterThan(0);
+  });
+
+  it('exits 0 on SIGTERM, stopping its embedded PostgreSQL last', async () => {
+    // node itself (not the tsx wrapper) so the signal reaches CareLine's own handler.
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+      cwd: PROJECT_ROOT,
+      env: {
+        ...process.env,
+        DATABASE_URL: '',
+        EMBEDDED_POSTGRES_PORT: String(await findFreePort()),
+        PORT: '0',
+        DATA_DIR: await tempDir(),
+        LOG_LEVEL: 'silent',
+      },
+    });
+    const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+    let output = '';
+    await new Promise<void>((resolve, reject) => {
+      child.stdout.on('data', (chunk: Buffer) => {
+        output += chunk.toString();
+        if (output.includes('CareLine is running')) resolve();
+      });
+      child.once('exit', (code) => reject(new Error(`exited early with ${code}`)));
+    });
+    expect(output).toMatch(/Open http:\/\/127\.0\.0\.1:\d+\/ to chat/);
+    child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+  });
+});
+
 describe('start-up with a bad configuration', () => {
   it('stops with one line naming the variable', async () => {
     const run = promisify(execFile);
-    const tsx = path.join(PROJECT_ROOT, 'node_modules', '.bin', 'tsx');
-    const failure = await run(tsx, ['src/main.ts'], {
+    const failure = await run(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
       cwd: PROJECT_ROOT,
       env: { ...process.env, DATABASE_URL: '', PORT: 'not-a-port' },
     }).then(

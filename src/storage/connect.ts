@@ -16,9 +16,13 @@ export interface ConnectedDatabase {
   close(): Promise<void>;
 }
 
+const POOL_SIZE = 10;
+
 export async function connectDatabase(config: Config, logger: Logger): Promise<ConnectedDatabase> {
+  const onIdleError = (error: Error) =>
+    logger.warn({ err: error }, 'idle database connection lost');
   if (config.DATABASE_URL) {
-    const db = openDatabase(config.DATABASE_URL);
+    const db = openDatabase(config.DATABASE_URL, POOL_SIZE, onIdleError);
     return { db, url: config.DATABASE_URL, kind: 'external', close: () => db.destroy() };
   }
 
@@ -27,7 +31,7 @@ export async function connectDatabase(config: Config, logger: Logger): Promise<C
     dataDir: config.DATA_DIR,
     port: config.EMBEDDED_POSTGRES_PORT,
   });
-  const db = openDatabase(server.url);
+  const db = openDatabase(server.url, POOL_SIZE, onIdleError);
   return {
     db,
     url: server.url,

@@ -11,9 +11,18 @@ export type Db = Kysely<Database>;
 // they stay strings so no id above 2^53 is ever rounded.
 pg.types.setTypeParser(pg.types.builtins.INT8, (value) => value);
 
-/** Opens a pool on `connectionString` and wraps it in Kysely. Close with `db.destroy()`. */
-export function openDatabase(connectionString: string, maxConnections = 10): Db {
+/**
+ * Opens a pool on `connectionString` and wraps it in Kysely. Close with `db.destroy()`.
+ * @param onIdleError told when an idle connection dies (a server restart or failover); the
+ *   pool replaces it. Without a listener pg would crash the process on such an error.
+ */
+export function openDatabase(
+  connectionString: string,
+  maxConnections = 10,
+  onIdleError: (error: Error) => void = () => undefined,
+): Db {
   const pool = new pg.Pool({ connectionString, max: maxConnections });
+  pool.on('error', onIdleError);
   return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
 }
 

