@@ -22,6 +22,7 @@ import { PostgresStorage } from './storage/bot-state-storage.js';
 import { connectDatabase } from './storage/connect.js';
 import type { Db } from './storage/database.js';
 import { migrate } from './storage/migrator.js';
+import { createPgNotifications } from './storage/pg-notifications.js';
 import { TurnProcessor } from './turns/turn-processor.js';
 
 export interface CareLineApp {
@@ -51,6 +52,9 @@ export async function startCareLine(
 
   const i18n = createI18n();
   const signal = new OutboxSignal();
+  // One listening connection per process, shared by the outbox and web chat.
+  const notifications = createPgNotifications({ connectionString: database.url, logger });
+  listenForOutbox(notifications, signal);
   const bot = createCareLineBot({ db, storage: new PostgresStorage(db), i18n, logger, config });
   const processor = new TurnProcessor({
     db,
@@ -68,9 +72,11 @@ export async function startCareLine(
     logger,
     i18n,
     publicUrl: config.PUBLIC_URL,
+    notifications,
+    newSessionsPerHour: config.WEBCHAT_NEW_SESSIONS_PER_HOUR,
+    messagesPerMinute: config.WEBCHAT_MESSAGES_PER_MINUTE,
   });
   const dispatchers = [new OutboxDispatcher({ db, sender: webchat.sender, signal, logger })];
-  const outboxListener = listenForOutbox(database.url, signal, logger);
 
   let accepting = true;
   const app = express();
@@ -98,7 +104,7 @@ export async function startCareLine(
     await webchat.close();
     await withTimeout(processor.idle(), config.SHUTDOWN_GRACE_SECONDS * 1000);
     await Promise.all(dispatchers.map((dispatcher) => dispatcher.stop()));
-    await outboxListener.close();
+    await notifications.close();
     server.closeAllConnections();
     await closed;
     await database.close();

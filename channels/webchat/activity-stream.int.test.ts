@@ -128,22 +128,30 @@ describe('activity stream', () => {
     stream.ws.close();
   });
 
-  it('picks up activities another process stored, by polling', async () => {
+  it('picks up activities stored without any notification, on its safety-net re-read', async () => {
     const { conversationId, streamUrl } = await startConversation();
     await app.settle();
-    const stream = await openStream(streamUrl);
-    await stream.waitFor(() => stream.activities().length > 0);
-    const before = stream.activities().length;
+    const rereading = await startWebchatTestApp(testDb.db, { streamPollIntervalMs: 200 });
+    try {
+      const wsOrigin = (baseUrl: string) => baseUrl.replace(/^http/, 'ws');
+      const stream = await openStream(
+        streamUrl.replace(wsOrigin(app.baseUrl), wsOrigin(rereading.baseUrl)),
+      );
+      await stream.waitFor(() => stream.activities().length > 0);
+      const before = stream.activities().length;
 
-    // Written straight to the table: no in-process signal, as from another process.
-    await appendActivity(testDb.db, conversationId, {
-      type: 'message',
-      text: 'from elsewhere',
-      from: { id: 'careline' },
-    });
-    await stream.waitFor(() => stream.activities().length === before + 1);
-    stream.ws.close();
-  }, 20_000);
+      // Written straight to the table: no signal at all, as when a notification is lost.
+      await appendActivity(testDb.db, conversationId, {
+        type: 'message',
+        text: 'from elsewhere',
+        from: { id: 'careline' },
+      });
+      await stream.waitFor(() => stream.activities().length === before + 1);
+      stream.ws.close();
+    } finally {
+      await rereading.stop();
+    }
+  });
 
   describe('closes with 1008', () => {
     it.each([

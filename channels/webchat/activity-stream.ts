@@ -2,8 +2,9 @@
  * The Direct Line activity stream: a WebSocket at
  * `/v3/directline/conversations/:id/stream?watermark=&t=<token>` that first sends the
  * transcript after the watermark, then each new batch as `{ activities, watermark }`.
- * A stream reads the transcript itself whenever it is told the conversation grew (or on a
- * slow poll, for replies delivered by another process), so it never skips or repeats one.
+ * A stream reads the transcript itself whenever it is told the conversation grew (by this
+ * process, or by another one through the channel's notifications) and, as a safety net for
+ * a lost notification, on a slow timer; so it never skips or repeats an activity.
  */
 import type http from 'node:http';
 import type { Duplex } from 'node:stream';
@@ -28,6 +29,8 @@ const GOING_AWAY = 1001;
 const BATCH_SIZE = 500;
 /** Clients only send empty keep-alive frames. */
 const MAX_INCOMING_BYTES = 4096;
+/** Notifications carry replies at once; this re-read only bounds the delay when one is lost. */
+const SAFETY_NET_INTERVAL_MS = 30_000;
 
 export interface ActivityStreamOptions {
   db: Db;
@@ -35,9 +38,8 @@ export interface ActivityStreamOptions {
   notifier: TranscriptNotifier;
   logger: Logger;
   /**
-   * How often an idle stream checks the transcript itself; default 5000 ms. It bounds how
-   * late a reply delivered by another process shows up.
-   * TODO: replace the poll with PostgreSQL LISTEN/NOTIFY once several web processes run.
+   * How often an open stream re-reads the transcript unprompted; default 30000 ms. It bounds
+   * how late an activity shows up when its notification was lost.
    */
   pollIntervalMs?: number;
   /** How often the server pings; a client that missed the last ping is dropped; default 30 s. */
@@ -132,7 +134,8 @@ class Stream {
     if (this.ws.readyState !== WebSocket.OPEN) return;
 
     this.unsubscribe = this.options.notifier.subscribe(this.conversationId, () => this.read());
-    this.timers.push(setInterval(() => this.read(), this.options.pollIntervalMs ?? 5000));
+    const rereadMs = this.options.pollIntervalMs ?? SAFETY_NET_INTERVAL_MS;
+    this.timers.push(setInterval(() => this.read(), rereadMs));
     this.timers.push(setInterval(() => this.ping(), this.options.pingIntervalMs ?? 30_000));
     this.timers.forEach((timer) => timer.unref());
     this.log.debug('web chat stream opened');
@@ -183,7 +186,7 @@ class Stream {
         this.watermark = entries.at(-1)!.seq;
         if (entries.length === BATCH_SIZE) this.readAgain = true;
       } catch (error) {
-        // The next signal or poll tries again from the same watermark.
+        // The next signal or safety-net re-read tries again from the same watermark.
         this.log.warn({ err: error }, 'web chat stream read failed');
         return;
       }

@@ -1,6 +1,7 @@
 /**
  * The Direct Line 3.0 REST API, as much of it as Web Chat and the official clients use:
- * tokens, conversations (start and resume), and activities (post and poll). The WebSocket
+ * tokens, conversations (start and resume), and activities (post and poll). Starting a
+ * conversation and posting a message count against web chat's rate limits. The WebSocket
  * stream is in `activity-stream.ts`.
  */
 import { Router, type Request, type Response } from 'express';
@@ -29,19 +30,21 @@ import {
 } from './request-helpers.js';
 import { toActivitySet } from './transcript-view.js';
 import { newUserId, userIdProblem } from './webchat-ids.js';
+import type { WebchatRateLimits } from './webchat-rate-limits.js';
 
 export interface DirectLineRouteOptions {
   db: Db;
   tokens: DirectLineTokens;
   startConversation: ConversationStarter;
   receiveMessage: ActivityIntake;
+  limits: WebchatRateLimits;
   publicUrl?: string;
   now: () => number;
 }
 
 /** The router to mount at `/v3/directline`. */
 export function createDirectLineRouter(options: DirectLineRouteOptions): Router {
-  const { db, tokens, startConversation, receiveMessage, now } = options;
+  const { db, tokens, startConversation, receiveMessage, limits, now } = options;
   const origin = (req: Request) => publicOrigin(req, options.publicUrl);
 
   /** Starts a conversation for the user and locale a trusted caller may name in the body. */
@@ -50,6 +53,7 @@ export function createDirectLineRouter(options: DirectLineRouteOptions): Router 
     const userId = readRequestedUserId(body) ?? newUserId();
     const locale = typeof body.locale === 'string' ? body.locale.slice(0, 35) : undefined;
     const serviceUrl = directLineDomain(origin(req));
+    await limits.admitNewConversation(req.ip);
     const conversationId = await startConversation({ userId, locale, serviceUrl });
     return { conversationId, userId };
   }
@@ -127,6 +131,7 @@ export function createDirectLineRouter(options: DirectLineRouteOptions): Router 
       return;
     }
 
+    await limits.admitMessage(claims.conversationId);
     const id = await receiveMessage({ conversationId: claims.conversationId, ...read });
     res.json({ id });
   });

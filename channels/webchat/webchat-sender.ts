@@ -1,6 +1,7 @@
 /**
  * Delivers the bot's replies to web chat: an outbox row becomes an activity in the
- * conversation's transcript, where polling clients read it and open streams are told.
+ * conversation's transcript, where polling clients read it, and the notifier tells open
+ * streams, in this process and (through `careline_transcript`) in every other.
  */
 import { DeliveryError } from '../../src/outbox/delivery-error.js';
 import type { ChannelSender } from '../../src/outbox/outbox-dispatcher.js';

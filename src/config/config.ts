@@ -24,6 +24,8 @@ const schema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   DIRECT_LINE_SECRET: z.string().min(32, 'at least 32 characters').optional(),
   DIRECT_LINE_TOKEN_TTL_SECONDS: positiveInt.default(1800),
+  WEBCHAT_NEW_SESSIONS_PER_HOUR: positiveInt.default(20),
+  WEBCHAT_MESSAGES_PER_MINUTE: positiveInt.default(30),
   DEFAULT_LOCALE: z.enum(['en', 'es']).default('en'),
   DEFAULT_REGION: z
     .string()

@@ -5,16 +5,24 @@
 import type { ErrorRequestHandler } from 'express';
 import type { Logger } from '../logging/logger.js';
 
+export interface HttpErrorOptions {
+  cause?: unknown;
+  /** Response headers that belong to this answer, e.g. `Retry-After`. */
+  headers?: Record<string, string>;
+}
+
 /** An error with a status and a short, safe message for the client. */
 export class HttpError extends Error {
   override name = 'HttpError';
+  readonly headers: Record<string, string>;
   constructor(
     readonly status: number,
     readonly code: string,
     message: string,
-    options?: { cause?: unknown },
+    options: HttpErrorOptions = {},
   ) {
-    super(message, options);
+    super(message, { cause: options.cause });
+    this.headers = options.headers ?? {};
   }
 }
 
@@ -24,6 +32,19 @@ export const unauthorized = (message = 'A valid token is required.') =>
 export const forbidden = (message = 'This token does not allow that.') =>
   new HttpError(403, 'Forbidden', message);
 export const notFound = (message = 'Not found.') => new HttpError(404, 'NotFound', message);
+
+/**
+ * 429 with `Retry-After`, for a caller over a rate limit.
+ * @param retryAfterSeconds whole seconds until the caller may try again
+ * @param message defaults to one naming the wait; the web chat page shows its own, localized
+ */
+export function tooManyRequests(
+  retryAfterSeconds: number,
+  message = `Too many requests. Try again in ${retryAfterSeconds} seconds.`,
+): HttpError {
+  const headers = { 'Retry-After': String(retryAfterSeconds) };
+  return new HttpError(429, 'TooManyRequests', message, { headers });
+}
 
 /** body-parser's own errors carry `type` and `status`. */
 function fromBodyParser(error: { type?: string; status?: number }): HttpError | undefined {
@@ -45,6 +66,7 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
   return function handleHttpError(error, req, res, _next) {
     const known = error instanceof HttpError ? error : fromBodyParser(error ?? {});
     if (known) {
+      res.set(known.headers);
       res.status(known.status).json({ error: { code: known.code, message: known.message } });
       return;
     }

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createTestDatabase, type TestDatabase } from '../../test/support/test-database.js';
 import { createLogger } from '../logging/logger.js';
+import { createPgNotifications } from '../storage/pg-notifications.js';
 import type { ChannelId } from '../storage/schema.js';
 import { listenForOutbox, notifyOutboxQueued } from './outbox-notifications.js';
 import { OutboxSignal } from './outbox-signal.js';
@@ -22,9 +23,13 @@ describe('outbox notifications', () => {
     const signal = new OutboxSignal();
     const heard: ChannelId[] = [];
     signal.on('queued', (channel) => heard.push(channel));
-    const listener = listenForOutbox(testDb.url, signal, createLogger('silent'));
+    const notifications = createPgNotifications({
+      connectionString: testDb.url,
+      logger: createLogger('silent'),
+    });
+    listenForOutbox(notifications, signal);
     try {
-      await listener.ready;
+      await notifications.ready;
       await testDb.db.transaction().execute(async (trx) => {
         await notifyOutboxQueued(trx, 'webchat');
         await notifyOutboxQueued(trx, 'webchat', 'another-process');
@@ -35,7 +40,7 @@ describe('outbox notifications', () => {
       await new Promise((r) => setTimeout(r, 100));
       expect(heard).toEqual(['webchat']);
     } finally {
-      await listener.close();
+      await notifications.close();
     }
   });
 });

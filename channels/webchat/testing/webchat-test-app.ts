@@ -1,7 +1,8 @@
 /**
  * For the web chat tests only: the channel on a real HTTP server on 127.0.0.1, in front of
  * the real turn pipeline (bot, dialogs, PostgreSQL state, inbox, outbox) and an outbox
- * dispatcher using the channel's sender, as `src/app.ts` wires them.
+ * dispatcher using the channel's sender, as `src/app.ts` wires them. Two apps on one
+ * database, each with its own notifications, stand for two processes.
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -15,10 +16,13 @@ import { OutboxDispatcher } from '../../../src/outbox/outbox-dispatcher.js';
 import { OutboxSignal } from '../../../src/outbox/outbox-signal.js';
 import { PostgresStorage } from '../../../src/storage/bot-state-storage.js';
 import type { Db } from '../../../src/storage/database.js';
+import type { PgNotifications } from '../../../src/storage/pg-notifications.js';
 import { TurnProcessor } from '../../../src/turns/turn-processor.js';
 import { createWebchatChannel, type WebchatChannel } from '../webchat-channel.js';
 
 export const TEST_SECRET = 'test-direct-line-secret-0123456789abcdef';
+/** Tests other than the rate limits' own start many conversations from 127.0.0.1. */
+const GENEROUS_LIMIT = 10_000;
 
 export interface WebchatTestApp {
   /** e.g. http://127.0.0.1:41234 (no trailing slash) */
@@ -38,6 +42,14 @@ export interface TestAppOptions {
   now?: () => number;
   publicUrl?: string;
   streamPollIntervalMs?: number;
+  /** Default 10,000, so only the rate-limit tests meet the limit. */
+  newSessionsPerHour?: number;
+  /** Default 10,000, so only the rate-limit tests meet the limit. */
+  messagesPerMinute?: number;
+  /** This "process's" notifications; the caller closes them after `stop()`. */
+  notifications?: PgNotifications;
+  /** False: run no outbox dispatcher, so replies leave only through other apps; default true. */
+  dispatchOutbox?: boolean;
 }
 
 export async function startWebchatTestApp(
@@ -71,6 +83,9 @@ export async function startWebchatTestApp(
     publicUrl: options.publicUrl,
     now: options.now,
     streamPollIntervalMs: options.streamPollIntervalMs,
+    newSessionsPerHour: options.newSessionsPerHour ?? GENEROUS_LIMIT,
+    messagesPerMinute: options.messagesPerMinute ?? GENEROUS_LIMIT,
+    notifications: options.notifications,
   });
   const dispatcher = new OutboxDispatcher({
     db,
@@ -81,13 +96,15 @@ export async function startWebchatTestApp(
   });
 
   const app = express();
+  // As in src/app.ts: behind a proxy on this machine, tests name the client in X-Forwarded-For.
+  app.set('trust proxy', 'loopback');
   app.use(channel.router);
   app.use((_req, _res, next) => next(notFound('No such route.')));
   app.use(errorHandler(logger));
   const server = http.createServer(app);
   channel.attachWebSockets(server);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  dispatcher.start();
+  if (options.dispatchOutbox !== false) dispatcher.start();
 
   const { port } = server.address() as AddressInfo;
   const baseUrl = `http://127.0.0.1:${port}`;
