@@ -3,20 +3,12 @@
  * same adapter, turn processor, Direct Line channel and outbox as CareLine, with none of
  * the pipeline (identity, locale, safety, takeover) and no dialogs.
  */
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { ConversationState, MemoryStorage, type TurnContext } from 'botbuilder';
-import express from 'express';
-import { createWebchatChannel } from '../../channels/webchat/webchat-channel.js';
-import { CareLineAdapter } from '../../src/bot/careline-adapter.js';
-import { errorHandler } from '../../src/http/http-errors.js';
+import { createCareLineServer } from '../../src/careline-server.js';
 import { createI18n } from '../../src/i18n/i18n.js';
 import { createLogger } from '../../src/logging/logger.js';
-import { OutboxDispatcher } from '../../src/outbox/outbox-dispatcher.js';
-import { OutboxSignal } from '../../src/outbox/outbox-signal.js';
 import { openDatabase } from '../../src/storage/database.js';
 import { migrate } from '../../src/storage/migrator.js';
-import { TurnProcessor } from '../../src/turns/turn-processor.js';
 
 export interface EchoServer {
   url: string;
@@ -37,41 +29,17 @@ function createEchoLogic() {
 export async function startEchoServer(databaseUrl: string, secret: string): Promise<EchoServer> {
   const db = openDatabase(databaseUrl);
   await migrate(db);
-  const logger = createLogger('silent');
-  const signal = new OutboxSignal();
-  const processor = new TurnProcessor({
+  const careline = createCareLineServer({
     db,
-    adapter: new CareLineAdapter(),
-    logic: createEchoLogic(),
-    personOfTurn: () => null,
-    signal,
-    logger,
+    logger: createLogger('silent'),
+    bot: { logic: createEchoLogic(), personOfTurn: () => null },
+    webchat: { secret, tokenTtlSeconds: 3600, i18n: createI18n() },
   });
-  const webchat = createWebchatChannel({
-    db,
-    processor,
-    secret,
-    tokenTtlSeconds: 3600,
-    logger,
-    i18n: createI18n(),
-  });
-  const dispatcher = new OutboxDispatcher({ db, sender: webchat.sender, signal, logger });
-  const app = express();
-  app.use(webchat.router);
-  app.use(errorHandler(logger));
-  const server = http.createServer(app);
-  webchat.attachWebSockets(server);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  dispatcher.start();
-  const { port } = server.address() as AddressInfo;
+  const url = await careline.listen(0, '127.0.0.1');
   return {
-    url: `http://127.0.0.1:${port}/`,
+    url,
     async stop() {
-      await webchat.close();
-      server.closeAllConnections();
-      await new Promise((resolve) => server.close(resolve));
-      await processor.idle();
-      await dispatcher.stop();
+      await careline.close(10_000);
       await db.destroy();
     },
   };

@@ -1,24 +1,20 @@
 /**
  * For the web chat tests only: the channel on a real HTTP server on 127.0.0.1, in front of
  * the real turn pipeline (bot, dialogs, PostgreSQL state, inbox, outbox) and an outbox
- * dispatcher using the channel's sender, as `src/app.ts` wires them. Two apps on one
- * database, each with its own notifications, stand for two processes.
+ * dispatcher using the channel's sender, wired by the same `createCareLineServer` as
+ * `src/app.ts`. Two apps on one database, each with its own notifications, stand for two
+ * processes.
  */
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
-import express from 'express';
-import { CareLineAdapter } from '../../../src/bot/careline-adapter.js';
+import type http from 'node:http';
 import { createCareLineBot } from '../../../src/bot/careline-bot.js';
-import { errorHandler, notFound } from '../../../src/http/http-errors.js';
+import { createCareLineServer } from '../../../src/careline-server.js';
 import { createI18n } from '../../../src/i18n/i18n.js';
 import { createLogger } from '../../../src/logging/logger.js';
-import { OutboxDispatcher } from '../../../src/outbox/outbox-dispatcher.js';
-import { OutboxSignal } from '../../../src/outbox/outbox-signal.js';
 import { PostgresStorage } from '../../../src/storage/bot-state-storage.js';
 import type { Db } from '../../../src/storage/database.js';
 import type { PgNotifications } from '../../../src/storage/pg-notifications.js';
-import { TurnProcessor } from '../../../src/turns/turn-processor.js';
-import { createWebchatChannel, type WebchatChannel } from '../webchat-channel.js';
+import type { TurnProcessor } from '../../../src/turns/turn-processor.js';
+import type { WebchatChannel } from '../webchat-channel.js';
 
 export const TEST_SECRET = 'test-direct-line-secret-0123456789abcdef';
 /** Tests other than the rate limits' own start many conversations from 127.0.0.1. */
@@ -58,56 +54,32 @@ export async function startWebchatTestApp(
 ): Promise<WebchatTestApp> {
   const logger = createLogger('silent');
   const i18n = createI18n();
-  const signal = new OutboxSignal();
   const config = {
     DEFAULT_LOCALE: 'en',
     DEFAULT_REGION: 'US',
     PRIVACY_NOTICE_VERSION: 'test-1',
   } as const;
   const bot = createCareLineBot({ db, storage: new PostgresStorage(db), i18n, logger, config });
-  const processor = new TurnProcessor({
+  const careline = createCareLineServer({
     db,
-    adapter: new CareLineAdapter(),
-    logic: bot.logic,
-    personOfTurn: bot.personOfTurn,
-    signal,
     logger,
-  });
-  const channel = createWebchatChannel({
-    db,
-    processor,
-    secret: TEST_SECRET,
-    tokenTtlSeconds: options.tokenTtlSeconds ?? 1800,
-    logger,
-    i18n,
-    publicUrl: options.publicUrl,
-    now: options.now,
-    streamPollIntervalMs: options.streamPollIntervalMs,
-    newSessionsPerHour: options.newSessionsPerHour ?? GENEROUS_LIMIT,
-    messagesPerMinute: options.messagesPerMinute ?? GENEROUS_LIMIT,
+    bot,
     notifications: options.notifications,
+    dispatchOutbox: options.dispatchOutbox,
+    outboxPollIntervalMs: 50,
+    webchat: {
+      secret: TEST_SECRET,
+      tokenTtlSeconds: options.tokenTtlSeconds ?? 1800,
+      i18n,
+      publicUrl: options.publicUrl,
+      now: options.now,
+      streamPollIntervalMs: options.streamPollIntervalMs,
+      newSessionsPerHour: options.newSessionsPerHour ?? GENEROUS_LIMIT,
+      messagesPerMinute: options.messagesPerMinute ?? GENEROUS_LIMIT,
+    },
   });
-  const dispatcher = new OutboxDispatcher({
-    db,
-    sender: channel.sender,
-    signal,
-    logger,
-    pollIntervalMs: 50,
-  });
-
-  const app = express();
-  // As in src/app.ts: behind a proxy on this machine, tests name the client in X-Forwarded-For.
-  app.set('trust proxy', 'loopback');
-  app.use(channel.router);
-  app.use((_req, _res, next) => next(notFound('No such route.')));
-  app.use(errorHandler(logger));
-  const server = http.createServer(app);
-  channel.attachWebSockets(server);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  if (options.dispatchOutbox !== false) dispatcher.start();
-
-  const { port } = server.address() as AddressInfo;
-  const baseUrl = `http://127.0.0.1:${port}`;
+  const baseUrl = (await careline.listen(0, '127.0.0.1')).replace(/\/$/, '');
+  const { processor } = careline;
 
   async function settle(): Promise<void> {
     await processor.idle();
@@ -123,14 +95,13 @@ export async function startWebchatTestApp(
     throw new Error('outbox did not drain');
   }
 
-  async function stop(): Promise<void> {
-    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-    await channel.close();
-    await processor.idle();
-    await dispatcher.stop();
-    server.closeAllConnections();
-    await closed;
-  }
-
-  return { baseUrl, api: `${baseUrl}/v3/directline`, server, channel, processor, settle, stop };
+  return {
+    baseUrl,
+    api: `${baseUrl}/v3/directline`,
+    server: careline.server,
+    channel: careline.webchat,
+    processor,
+    settle,
+    stop: () => careline.close(60_000),
+  };
 }

@@ -1,0 +1,123 @@
+/**
+ * The HTTP side of one CareLine process: the channels in front of the turn processor,
+ * their outbox dispatchers, and the routes around them. `src/app.ts` builds it for
+ * CareLine itself; tests and benchmarks build it around other bots or settings, so every
+ * one of them runs the same wiring.
+ */
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import express, { type Router } from 'express';
+import {
+  createWebchatChannel,
+  type WebchatChannel,
+  type WebchatChannelOptions,
+} from '../channels/webchat/webchat-channel.js';
+import { CareLineAdapter } from './bot/careline-adapter.js';
+import type { CareLineBot } from './bot/careline-bot.js';
+import { errorHandler, notFound } from './http/http-errors.js';
+import type { Logger } from './logging/logger.js';
+import { OutboxDispatcher } from './outbox/outbox-dispatcher.js';
+import { listenForOutbox } from './outbox/outbox-notifications.js';
+import { OutboxSignal } from './outbox/outbox-signal.js';
+import type { Db } from './storage/database.js';
+import type { PgNotifications } from './storage/pg-notifications.js';
+import { TurnProcessor } from './turns/turn-processor.js';
+
+export interface ServerOptions {
+  db: Db;
+  logger: Logger;
+  /** The turn logic and how to find a turn's person: CareLine's bot, or a test's. */
+  bot: Pick<CareLineBot, 'logic' | 'personOfTurn'>;
+  /** Web chat settings (everything the server does not provide itself). */
+  webchat: Omit<WebchatChannelOptions, 'db' | 'processor' | 'logger' | 'notifications'>;
+  /** The process's PostgreSQL notifications, for outbox wake-ups and stream pushes. */
+  notifications?: PgNotifications;
+  /** Routes mounted before the channels, such as health checks. */
+  routes?: Router[];
+  /** False: run no outbox dispatcher (another process delivers); default true. */
+  dispatchOutbox?: boolean;
+  /** How often dispatchers look for due rows when not woken; default 1000 ms. */
+  outboxPollIntervalMs?: number;
+}
+
+export interface CareLineServer {
+  server: http.Server;
+  processor: TurnProcessor;
+  webchat: WebchatChannel;
+  /** Listens and starts the dispatchers; resolves with the base URL (trailing slash). */
+  listen(port: number, host: string): Promise<string>;
+  /**
+   * Stops in the safe order: stop accepting, let in-flight turns finish (at most
+   * `graceMs`), stop the dispatchers, then close every connection.
+   */
+  close(graceMs: number): Promise<void>;
+}
+
+export function createCareLineServer(options: ServerOptions): CareLineServer {
+  const { db, logger, notifications } = options;
+  const signal = new OutboxSignal();
+  const stopListening = notifications ? listenForOutbox(notifications, signal) : () => undefined;
+  const processor = new TurnProcessor({
+    db,
+    adapter: new CareLineAdapter(),
+    logic: options.bot.logic,
+    personOfTurn: options.bot.personOfTurn,
+    signal,
+    logger,
+  });
+  const webchat = createWebchatChannel({
+    ...options.webchat,
+    db,
+    processor,
+    logger,
+    notifications,
+  });
+  const pollIntervalMs = options.outboxPollIntervalMs;
+  const dispatchers = [
+    new OutboxDispatcher({ db, sender: webchat.sender, signal, logger, pollIntervalMs }),
+  ];
+
+  const app = express();
+  app.disable('x-powered-by');
+  // Behind a proxy on this machine, the client's address comes from X-Forwarded-For.
+  app.set('trust proxy', 'loopback');
+  for (const routes of options.routes ?? []) app.use(routes);
+  app.use(webchat.router);
+  app.use((_req, _res, next) => next(notFound('No such route.')));
+  app.use(errorHandler(logger));
+  const server = http.createServer(app);
+  webchat.attachWebSockets(server);
+
+  async function listen(port: number, host: string): Promise<string> {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(port, host, () => {
+        server.off('error', reject);
+        resolve();
+      });
+    });
+    if (options.dispatchOutbox !== false) dispatchers.forEach((d) => d.start());
+    const { port: bound } = server.address() as AddressInfo;
+    return `http://${host}:${bound}/`;
+  }
+
+  async function close(graceMs: number): Promise<void> {
+    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+    server.closeIdleConnections();
+    await webchat.close();
+    await withTimeout(processor.idle(), graceMs);
+    await Promise.all(dispatchers.map((dispatcher) => dispatcher.stop()));
+    stopListening();
+    server.closeAllConnections();
+    await closed;
+  }
+
+  return { server, processor, webchat, listen, close };
+}
+
+async function withTimeout(work: Promise<void>, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<void>((resolve) => (timer = setTimeout(resolve, ms)));
+  await Promise.race([work, timeout]);
+  clearTimeout(timer);
+}
