@@ -10,6 +10,9 @@ import { createLogger } from '../../src/logging/logger.js';
 import { openDatabase } from '../../src/storage/database.js';
 import { migrate } from '../../src/storage/migrator.js';
 
+/** The benchmark sends far faster than a person: rate limits are measured, never met. */
+const UNLIMITED = 1_000_000;
+
 export interface EchoServer {
   url: string;
   stop(): Promise<void>;
@@ -33,7 +36,13 @@ export async function startEchoServer(databaseUrl: string, secret: string): Prom
     db,
     logger: createLogger('silent'),
     bot: { logic: createEchoLogic(), personOfTurn: () => null },
-    webchat: { secret, tokenTtlSeconds: 3600, i18n: createI18n() },
+    webchat: {
+      secret,
+      tokenTtlSeconds: 3600,
+      i18n: createI18n(),
+      newSessionsPerHour: UNLIMITED,
+      messagesPerMinute: UNLIMITED,
+    },
   });
   const url = await careline.listen(0, '127.0.0.1');
   return {

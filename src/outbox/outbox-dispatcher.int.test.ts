@@ -137,6 +137,41 @@ describe('OutboxDispatcher', () => {
     expect(new Set(sender.sent).size).toBe(60);
   });
 
+  it('keeps each conversation in order while a slow one does not hold up the others', async () => {
+    const sent: string[] = [];
+    let releaseSlow!: () => void;
+    const slowGate = new Promise<void>((resolve) => (releaseSlow = resolve));
+    const sender: ChannelSender = {
+      channel: 'webchat',
+      async send(row) {
+        if (row.payload.text === 'slow-1') await slowGate;
+        sent.push(String(row.payload.text));
+      },
+    };
+    const rows = [
+      ['slow', 'slow-1'],
+      ['fast', 'fast-1'],
+      ['slow', 'slow-2'],
+      ['fast', 'fast-2'],
+    ];
+    await enqueueOutbound(
+      testDb.db,
+      rows.map(([conversationId, text], i) => ({
+        personId: null,
+        channel: 'webchat' as const,
+        address: { conversationId },
+        payload: { type: 'message', text },
+        idempotencyKey: `lanes:${i}`,
+      })),
+    );
+    startDispatcher(sender);
+    await until(async () => sent.length === 2);
+    expect(sent).toEqual(['fast-1', 'fast-2']);
+    releaseSlow();
+    await until(async () => sent.length === 4);
+    expect(sent).toEqual(['fast-1', 'fast-2', 'slow-1', 'slow-2']);
+  });
+
   it('re-claims a row whose dispatcher died mid-send once its lease ends', async () => {
     await queue(['orphan'], 'lease');
     await testDb.db

@@ -31,6 +31,8 @@ export interface DispatcherOptions {
   maxAttempts?: number;
   /** First retry delay, doubled per attempt up to 10 minutes; default 1000 ms. */
   baseBackoffMs?: number;
+  /** Conversations delivered to at once (each one's rows stay in order); default 8. */
+  concurrency?: number;
 }
 
 const MAX_BACKOFF_MS = 10 * 60 * 1000;
@@ -84,10 +86,7 @@ export class OutboxDispatcher {
       this.wakeRequested = false;
       try {
         const rows = await claimDue(db, sender.channel, this.options.batchSize ?? 50, this.leaseMs);
-        for (const row of rows) {
-          if (!this.running) break;
-          await this.deliver(row);
-        }
+        await this.deliverInOrderPerAddress(rows);
         if (rows.length > 0) this.wakeRequested = true;
       } catch (error) {
         logger.error({ err: error, channel: sender.channel }, 'outbox claim failed');
@@ -97,6 +96,29 @@ export class OutboxDispatcher {
       this.timer = setTimeout(() => this.wake(), this.options.pollIntervalMs ?? 1000);
       this.timer.unref();
     }
+  }
+
+  /**
+   * Delivers rows of different conversations concurrently and each conversation's rows one
+   * after another, oldest first, so a person never reads replies out of order.
+   */
+  private async deliverInOrderPerAddress(rows: OutboxRow[]): Promise<void> {
+    const queues = new Map<string, OutboxRow[]>();
+    for (const row of rows) {
+      const key = JSON.stringify(row.address);
+      queues.set(key, [...(queues.get(key) ?? []), row]);
+    }
+    const pending = [...queues.values()];
+    const worker = async () => {
+      for (let queue = pending.shift(); queue; queue = pending.shift()) {
+        for (const row of queue) {
+          if (!this.running) return;
+          await this.deliver(row);
+        }
+      }
+    };
+    const workers = Math.min(this.options.concurrency ?? 8, pending.length);
+    await Promise.all(Array.from({ length: workers }, worker));
   }
 
   private get leaseMs(): number {
