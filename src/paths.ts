@@ -21,4 +21,3 @@ function findProjectRoot(start: string): string {
 export const PROJECT_ROOT = findProjectRoot(path.dirname(fileURLToPath(import.meta.url)));
 export const MIGRATIONS_DIR = path.join(PROJECT_ROOT, 'migrations');
 export const LOCALES_DIR = path.join(PROJECT_ROOT, 'locales');
-export const CONTENT_DIR = path.join(PROJECT_ROOT, 'content');

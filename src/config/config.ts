@@ -35,6 +35,9 @@ const schema = z.object({
   SHUTDOWN_GRACE_SECONDS: positiveInt.default(10),
 });
 
+/** Every environment variable CareLine reads. */
+export const CONFIG_VARIABLES = Object.keys(schema.shape) as (keyof typeof schema.shape)[];
+
 export type Config = Omit<z.infer<typeof schema>, 'DATA_DIR'> & { DATA_DIR: string };
 
 /** Thrown when an environment variable is missing or malformed; its message names it. */
