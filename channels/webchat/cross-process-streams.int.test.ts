@@ -97,6 +97,7 @@ function replyRow(conversationId: string, text: string): OutboxRow {
     person_id: null,
     channel: 'webchat',
     address: { channelId: 'webchat', conversationId, serviceUrl: 'http://x' },
+    address_key: `webchat:${conversationId}`,
     payload: { type: 'message', text },
     status: 'sending',
     attempts: 1,

@@ -38,6 +38,7 @@ function outboxRow(
     person_id: null,
     channel: 'webchat',
     address: { channelId: 'webchat', conversationId, userId: 'u_reader', serviceUrl: 'http://x' },
+    address_key: `webchat:${String(conversationId)}`,
     payload,
     status: 'sending',
     attempts,

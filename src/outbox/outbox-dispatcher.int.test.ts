@@ -172,6 +172,14 @@ describe('OutboxDispatcher', () => {
     expect(sent).toEqual(['fast-1', 'fast-2', 'slow-1', 'slow-2']);
   });
 
+  it("never lets a conversation's later reply overtake one waiting for a retry", async () => {
+    const sender = scriptedSender([new DeliveryError('rate_limited', 'http_429', 300)]);
+    await queue(['first', 'second'], 'overtake');
+    startDispatcher(sender);
+    await until(async () => (await statusOf('overtake:1')).status === 'delivered');
+    expect(sender.sent).toEqual(['first', 'second']);
+  });
+
   it('re-claims a row whose dispatcher died mid-send once its lease ends', async () => {
     await queue(['orphan'], 'lease');
     await testDb.db

@@ -42,6 +42,8 @@ export class OutboxDispatcher {
   private wakeRequested = false;
   private timer: NodeJS.Timeout | undefined;
   private loop: Promise<void> | undefined;
+  /** Deliveries under way, at most one per conversation (claims take only the oldest row). */
+  private readonly inFlight = new Set<Promise<void>>();
   private readonly onQueued = (channel: ChannelId) => {
     if (channel === this.options.sender.channel) this.wake();
   };
@@ -57,12 +59,13 @@ export class OutboxDispatcher {
     this.wake();
   }
 
-  /** Stops after the row in hand; resolves when the dispatcher is idle. */
+  /** Stops claiming; resolves when the deliveries under way have finished. */
   async stop(): Promise<void> {
     this.running = false;
     this.options.signal.off('queued', this.onQueued);
     clearTimeout(this.timer);
     await this.loop;
+    await Promise.all(this.inFlight);
   }
 
   /** Looks for due rows now rather than at the next poll. */
@@ -79,15 +82,24 @@ export class OutboxDispatcher {
     });
   }
 
+  /**
+   * Claims as many rows as there are free delivery slots and starts them without waiting,
+   * so one slow conversation (a rate limit, a slow API) holds one slot, not the channel.
+   * A finished delivery wakes the loop: its conversation's next row may now be claimed.
+   */
   private async drain(): Promise<void> {
     clearTimeout(this.timer);
     const { db, sender, logger } = this.options;
+    const concurrency = this.options.concurrency ?? 8;
     while (this.running && this.wakeRequested) {
       this.wakeRequested = false;
+      const free = concurrency - this.inFlight.size;
+      if (free <= 0) break;
       try {
-        const rows = await claimDue(db, sender.channel, this.options.batchSize ?? 50, this.leaseMs);
-        await this.deliverInOrderPerAddress(rows);
-        if (rows.length > 0) this.wakeRequested = true;
+        const limit = Math.min(free, this.options.batchSize ?? 50);
+        const rows = await claimDue(db, sender.channel, limit, this.leaseMs);
+        rows.forEach((row) => this.startDelivery(row));
+        if (rows.length === limit) this.wakeRequested = true;
       } catch (error) {
         logger.error({ err: error, channel: sender.channel }, 'outbox claim failed');
       }
@@ -98,27 +110,12 @@ export class OutboxDispatcher {
     }
   }
 
-  /**
-   * Delivers rows of different conversations concurrently and each conversation's rows one
-   * after another, oldest first, so a person never reads replies out of order.
-   */
-  private async deliverInOrderPerAddress(rows: OutboxRow[]): Promise<void> {
-    const queues = new Map<string, OutboxRow[]>();
-    for (const row of rows) {
-      const key = JSON.stringify(row.address);
-      queues.set(key, [...(queues.get(key) ?? []), row]);
-    }
-    const pending = [...queues.values()];
-    const worker = async () => {
-      for (let queue = pending.shift(); queue; queue = pending.shift()) {
-        for (const row of queue) {
-          if (!this.running) return;
-          await this.deliver(row);
-        }
-      }
-    };
-    const workers = Math.min(this.options.concurrency ?? 8, pending.length);
-    await Promise.all(Array.from({ length: workers }, worker));
+  private startDelivery(row: OutboxRow): void {
+    const delivery = this.deliver(row).finally(() => {
+      this.inFlight.delete(delivery);
+      this.wake();
+    });
+    this.inFlight.add(delivery);
   }
 
   private get leaseMs(): number {

@@ -16,6 +16,12 @@ export interface NewOutboxMessage {
   idempotencyKey: string;
 }
 
+/** Rows with the same key are delivered strictly in order: one conversation, one queue. */
+export function addressKeyOf(channel: string, address: Record<string, unknown>): string {
+  const conversationId = address.conversationId;
+  return `${channel}:${typeof conversationId === 'string' ? conversationId : JSON.stringify(address)}`;
+}
+
 /** Queues messages; returns how many were new (duplicates by idempotency key are skipped). */
 export async function enqueueOutbound(db: Db, messages: NewOutboxMessage[]): Promise<number> {
   if (messages.length === 0) return 0;
@@ -26,6 +32,7 @@ export async function enqueueOutbound(db: Db, messages: NewOutboxMessage[]): Pro
     address: JSON.stringify(message.address),
     payload: JSON.stringify(message.payload),
     idempotency_key: message.idempotencyKey,
+    address_key: addressKeyOf(message.channel, message.address),
   }));
   const inserted = await db
     .insertInto('outbox')
@@ -37,8 +44,10 @@ export async function enqueueOutbound(db: Db, messages: NewOutboxMessage[]): Pro
 }
 
 /**
- * Claims up to `limit` due rows of `channel` for `leaseMs`, oldest first. A row still
- * 'sending' after its lease belonged to a dispatcher that died and is claimed again.
+ * Claims up to `limit` due rows of `channel` for `leaseMs`, oldest first, and only the
+ * oldest undelivered row of each conversation: a later reply waits while an earlier one is
+ * pending or in flight. A row still 'sending' after its lease belonged to a dispatcher that
+ * died and is claimed again.
  */
 export async function claimDue(
   db: Db,
@@ -50,11 +59,16 @@ export async function claimDue(
     update outbox set status = 'sending', attempts = attempts + 1,
       next_attempt_at = now() + make_interval(secs => ${leaseMs / 1000})
     where id in (
-      select id from outbox
-      where channel = ${channel} and status in ('pending', 'sending') and next_attempt_at <= now()
-      order by id
+      select o.id from outbox o
+      where o.channel = ${channel} and o.status in ('pending', 'sending')
+        and o.next_attempt_at <= now()
+        and not exists (
+          select 1 from outbox earlier
+          where earlier.channel = o.channel and earlier.address_key = o.address_key
+            and earlier.status in ('pending', 'sending') and earlier.id < o.id)
+      order by o.id
       limit ${limit}
-      for update skip locked)
+      for update of o skip locked)
     returning *`.execute(db);
   return result.rows.sort((a, b) => Number(a.id) - Number(b.id));
 }

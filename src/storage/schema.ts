@@ -79,6 +79,8 @@ export interface OutboxTable {
   next_attempt_at: Generated<Date>;
   last_error: string | null;
   idempotency_key: string;
+  /** Channel and conversation: rows with the same key are delivered in order. */
+  address_key: string;
   created_at: CreatedAt;
   delivered_at: Timestamp | null;
 }
