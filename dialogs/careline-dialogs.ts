@@ -1,8 +1,9 @@
 /**
- * Every dialog a turn can reach, and the order in which a message is handled: commands
- * that work at any moment (help, menu, a person, delete my data) first, then the open
- * question, then, with nothing open, onboarding for whoever has not finished it or the
- * main menu for everyone else. Nothing but onboarding runs before privacy consent.
+ * Every dialog a turn can reach, and the order in which a message is handled: a link code
+ * and the commands that work at any moment (help, menu, a person, delete my data) first,
+ * then the open question, then, with nothing open, onboarding for whoever has not finished
+ * it or the main menu for everyone else. Nothing but onboarding and redeeming a link code
+ * (which joins this app to a profile that has consented) runs before privacy consent.
  */
 import { ActivityTypes, type ConversationState, type TurnContext } from 'botbuilder';
 import {
@@ -19,6 +20,13 @@ import type { Logger } from '../src/logging/logger.js';
 import type { Db } from '../src/storage/database.js';
 import { StateConflictError } from '../src/storage/bot-state-storage.js';
 import { addDeleteDataDialog, DELETE_DATA_DIALOG } from './delete-data/delete-data-dialog.js';
+import {
+  addLinkingDialogs,
+  describeNewLinkCode,
+  PREFERRED_CHANNEL_DIALOG,
+  redeemTypedCode,
+  type PreferredChannelOptions,
+} from './linking/linking-dialog.js';
 import {
   recognizeMenuFlow,
   askForHuman,
@@ -37,7 +45,12 @@ import {
   type OnboardingStart,
 } from './onboarding/onboarding-dialog.js';
 import { addProfileDialog, PROFILE_DIALOG, type ProfileOptions } from './profile/profile-dialog.js';
-import { isStartRequest, recognizeCommand, type Command } from './shared/commands.js';
+import {
+  isStartRequest,
+  recognizeCommand,
+  recognizeLinkCode,
+  type Command,
+} from './shared/commands.js';
 import { addProfileQuestions } from './shared/profile-questions.js';
 
 /** What the dialogs need from the rest of CareLine. */
@@ -65,6 +78,7 @@ export class CareLineDialogs {
     addOnboardingDialog(this.dialogs, deps);
     addProfileDialog(this.dialogs, deps);
     addDeleteDataDialog(this.dialogs, deps);
+    addLinkingDialogs(this.dialogs, deps);
   }
 
   /**
@@ -111,6 +125,13 @@ export class CareLineDialogs {
   private async answer(dc: DialogContext, scope: TurnScope): Promise<void> {
     const text = dc.context.activity.text ?? '';
     const stage = await readOnboardingStage(this.deps.db, scope.person);
+    // Onboarding left open in a conversation that now belongs to an onboarded person (it
+    // was linked to their profile elsewhere) must not ask, or save, anything more.
+    if (stage === 'onboarded' && dc.activeDialog?.id === ONBOARDING_DIALOG) {
+      await dc.cancelAllDialogs();
+    }
+    const code = recognizeLinkCode(text);
+    if (code) return this.redeem(dc, scope, stage, code);
     const command = recognizeCommand(text);
     if (command) return this.interrupt(dc, scope, stage, command);
     if (dc.activeDialog) return this.followUp(dc, scope, await dc.continueDialog());
@@ -191,8 +212,27 @@ export class CareLineDialogs {
   }
 
   private async beginMenuFlow(dc: DialogContext, scope: TurnScope, flow: MenuFlow) {
+    if (flow === 'link') {
+      return showMainMenu(dc.context, scope.t, await describeNewLinkCode(this.deps, scope));
+    }
+
     const options: ProfileOptions = flow === 'language' ? { field: 'language' } : {};
     await this.followUp(dc, scope, await dc.beginDialog(PROFILE_DIALOG, options));
+  }
+
+  /**
+   * A link code, whatever was open: once linked, the turn is the code's person's, so what
+   * this app's temporary person had open ends; they choose a preferred channel, then go on.
+   * A code that does not link gets its answer and the open question again.
+   */
+  private async redeem(dc: DialogContext, scope: TurnScope, stage: OnboardingStage, code: string) {
+    if (!(await redeemTypedCode(dc.context, this.deps, scope, code))) {
+      return this.carryOn(dc, scope, stage);
+    }
+
+    await dc.cancelAllDialogs();
+    const options: PreferredChannelOptions = { lead: scope.t('linking:linked') };
+    await this.followUp(dc, scope, await dc.beginDialog(PREFERRED_CHANNEL_DIALOG, options));
   }
 
   /** Deletion sits on top of whatever was open, so keeping the data returns to it. */

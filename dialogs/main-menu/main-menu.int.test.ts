@@ -20,7 +20,7 @@ const i18n = createI18n();
 const en = i18n.getFixedT('en');
 const es = i18n.getFixedT('es');
 
-const MENU_BUTTONS = ['profile', 'language', 'human', 'delete', 'help'].map((item) =>
+const MENU_BUTTONS = ['profile', 'language', 'link', 'human', 'delete', 'help'].map((item) =>
   en(`menu:item.${item}`),
 );
 
@@ -55,6 +55,7 @@ describe('main menu', () => {
     expect(menu[0]?.activity.suggestedActions?.actions.map((action) => action.value)).toEqual([
       'menu:profile',
       'menu:language',
+      'menu:link',
       'menu:human',
       'menu:delete',
       'menu:help',

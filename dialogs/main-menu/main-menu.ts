@@ -11,16 +11,26 @@ import { joinParagraphs, withButtons, type Button } from '../shared/buttons.js';
 import { matchPhrase } from '../shared/text.js';
 
 /** The menu's items, in order. Each button sends `menu:<item>`, a command (see commands.ts). */
-const MENU_ITEMS = ['profile', 'language', 'human', 'delete', 'help'] as const;
+const MENU_ITEMS = ['profile', 'language', 'link', 'human', 'delete', 'help'] as const;
 
-/** A menu item that opens a dialog rather than answering at once. */
-export type MenuFlow = 'profile' | 'language';
+/** A menu item that opens a dialog (or shows a link code) rather than answering at once. */
+export type MenuFlow = 'profile' | 'language' | 'link';
 
 // Typed words for those items; they count only when no question is open, since "profile"
 // or "language" could be someone's answer to a question.
 const MENU_FLOW_PHRASES: Record<MenuFlow, readonly string[]> = {
   profile: ['profile', 'my profile', 'perfil', 'mi perfil', 'ver perfil'],
   language: ['language', 'change language', 'idioma', 'cambiar idioma', 'cambiar de idioma'],
+  link: [
+    'link',
+    'link another app',
+    'link an app',
+    'link app',
+    'vincular',
+    'vincular otra app',
+    'vincular otra aplicacion',
+    'vincular app',
+  ],
 };
 
 /** The menu flow typed words ask for ("my profile", "idioma"), or undefined. */

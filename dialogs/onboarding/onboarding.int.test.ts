@@ -84,6 +84,7 @@ describe('onboarding in English', () => {
     expect(buttonsOf(done)).toEqual([
       en('menu:item.profile'),
       en('menu:item.language'),
+      en('menu:item.link'),
       en('menu:item.human'),
       en('menu:item.delete'),
       en('menu:item.help'),

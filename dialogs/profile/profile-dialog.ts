@@ -1,7 +1,8 @@
 /**
  * "My profile": shows what CareLine holds about the person and changes one field at a time,
  * with the same questions and checks as onboarding. Each change is saved and confirmed; a
- * new language takes effect from the confirmation on.
+ * new language takes effect from the confirmation on. A person with more than one linked
+ * channel also sees, and can change, the channel they prefer for messages.
  */
 import {
   WaterfallDialog,
@@ -12,8 +13,10 @@ import {
 } from 'botbuilder-dialogs';
 import { getTurnScope } from '../../src/bot/turn-scope.js';
 import type { TFunction } from '../../src/i18n/i18n.js';
-import type { Person } from '../../src/storage/schema.js';
+import { listLinkedChannels } from '../../src/people/preferred-address.js';
+import type { ChannelId, Person } from '../../src/storage/schema.js';
 import type { DialogDependencies } from '../careline-dialogs.js';
+import { PREFERRED_CHANNEL_DIALOG } from '../linking/linking-dialog.js';
 import { AnswerPrompt } from '../shared/answer-prompt.js';
 import { joinParagraphs, withButtons, type Button } from '../shared/buttons.js';
 import {
@@ -36,7 +39,7 @@ export interface ProfileOptions {
   field?: ProfileField;
 }
 
-type FieldChoice = ProfileField | 'done';
+type FieldChoice = ProfileField | 'preferredChannel' | 'done';
 
 /** What the flow keeps between turns: the field being changed. */
 interface ChangeValues {
@@ -51,6 +54,14 @@ const FIELD_PHRASES: Record<FieldChoice, readonly string[]> = {
   timeZone: ['field:time-zone', 'time zone', 'timezone', 'city', 'zona horaria', 'ciudad'],
   cancerType: ['field:cancer-type', 'cancer type', 'cancer', 'tipo de cancer'],
   region: ['field:region', 'region', 'state', 'estado', 'provincia'],
+  preferredChannel: [
+    'field:preferred-channel',
+    'preferred app',
+    'app',
+    'channel',
+    'app preferida',
+    'canal',
+  ],
   done: ['field:done', 'done', 'nothing', 'no', 'cancel', 'listo', 'nada', 'cancelar'],
 };
 
@@ -59,7 +70,7 @@ export function addProfileDialog(dialogs: DialogSet, deps: DialogDependencies): 
   dialogs.add(new AnswerPrompt<FieldChoice>(FIELD_PROMPT, recognizeFieldChoice));
   dialogs.add(
     new WaterfallDialog(PROFILE_DIALOG, [
-      showProfileAndAskField,
+      (step) => showProfileAndAskField(step, deps),
       askNewValue,
       (step) => saveChange(step, deps),
     ]),
@@ -73,14 +84,20 @@ function recognizeFieldChoice(text: string, options: PromptOptions) {
   return choice && allowed.includes(choice) ? { value: choice } : undefined;
 }
 
-async function showProfileAndAskField(step: WaterfallStepContext): Promise<DialogTurnResult> {
+async function showProfileAndAskField(
+  step: WaterfallStepContext,
+  deps: DialogDependencies,
+): Promise<DialogTurnResult> {
   const field = (step.options as ProfileOptions | undefined)?.field;
   if (field) return step.next(field);
 
   const { person, t } = getTurnScope(step.context);
-  const buttons = fieldButtons(person, t);
-  const text = joinParagraphs(t('profile:intro'), describeProfile(person, t), t('profile:ask'));
+  const choosesChannel = (await listLinkedChannels(deps.db, person.id)).length > 1;
+  const buttons = fieldButtons(person, t, choosesChannel);
+  const lines = joinLines(describeProfile(person, t), choosesChannel && describeChannel(person, t));
+  const text = joinParagraphs(t('profile:intro'), lines, t('profile:ask'));
   const fields: FieldChoice[] = [...fieldsOf(person), 'done'];
+  if (choosesChannel) fields.push('preferredChannel');
   return step.prompt(FIELD_PROMPT, {
     prompt: withButtons(text, buttons),
     retryPrompt: withButtons(t('profile:retry'), buttons),
@@ -91,6 +108,7 @@ async function showProfileAndAskField(step: WaterfallStepContext): Promise<Dialo
 async function askNewValue(step: WaterfallStepContext): Promise<DialogTurnResult> {
   const choice = step.result as FieldChoice;
   if (choice === 'done') return step.endDialog();
+  if (choice === 'preferredChannel') return step.replaceDialog(PREFERRED_CHANNEL_DIALOG);
 
   (step.values as ChangeValues).field = choice;
   return askProfileQuestion(step, getTurnScope(step.context), choice);
@@ -116,10 +134,27 @@ async function saveChange(
   return step.endDialog();
 }
 
-function fieldButtons(person: Person, t: TFunction): Button[] {
+function fieldButtons(person: Person, t: TFunction, choosesChannel: boolean): Button[] {
   const buttons = fieldsOf(person).map((field) => ({
     value: FIELD_PHRASES[field][0]!,
     title: t(`common:field.${field}.label`),
   }));
+  if (choosesChannel) {
+    buttons.push({
+      value: FIELD_PHRASES.preferredChannel[0]!,
+      title: t('profile:preferredChannel'),
+    });
+  }
   return [...buttons, { value: 'field:done', title: t('profile:done') }];
+}
+
+/** "• Preferred app: Telegram", or "Not set". */
+function describeChannel(person: Person, t: TFunction): string {
+  const channel: ChannelId | null = person.preferred_channel;
+  const value = channel ? t(`linking:channel.${channel}`) : t('common:notSet');
+  return t('common:profileLine', { label: t('profile:preferredChannel'), value });
+}
+
+function joinLines(...lines: (string | false)[]): string {
+  return lines.filter((line) => line).join('\n');
 }

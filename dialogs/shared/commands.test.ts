@@ -3,7 +3,7 @@
  * and ordinary messages are not mistaken for them.
  */
 import { describe, expect, it } from '@jest/globals';
-import { isStartRequest, recognizeCommand } from './commands.js';
+import { isStartRequest, recognizeCommand, recognizeLinkCode } from './commands.js';
 import { normalizeAnswer } from './text.js';
 
 describe('recognizeCommand', () => {
@@ -20,6 +20,7 @@ describe('recognizeCommand', () => {
     ['Borrar mis datos.', 'delete'],
     ['menu:profile', 'profile'],
     ['menu:language', 'language'],
+    ['menu:link', 'link'],
   ])('reads %j as %s', (text, command) => {
     expect(recognizeCommand(text)).toBe(command);
   });
@@ -28,6 +29,26 @@ describe('recognizeCommand', () => {
     'leaves %j alone',
     (text) => {
       expect(recognizeCommand(text)).toBeUndefined();
+    },
+  );
+});
+
+describe('recognizeLinkCode', () => {
+  it.each([
+    ['/start K7QM4XPD', 'K7QM4XPD'],
+    ['/start@CareLineBot K7QM4XPD', 'K7QM4XPD'],
+    ['link k7qm-4xpd', 'k7qm4xpd'],
+    ['  LINK  K7QM 4XPD ', 'K7QM4XPD'],
+    ['Vincular K7QM4XPD', 'K7QM4XPD'],
+    ['link 123456', '123456'],
+  ])('reads %j as the code %j', (text, code) => {
+    expect(recognizeLinkCode(text)).toBe(code);
+  });
+
+  it.each(['/start', 'link', 'link my account please', 'link abc', 'linked K7QM4XPD', 'hello'])(
+    'leaves %j alone',
+    (text) => {
+      expect(recognizeLinkCode(text)).toBeUndefined();
     },
   );
 });

@@ -1,12 +1,13 @@
 /**
  * Words and buttons that work at any point of a conversation, whatever question is open:
- * help, the main menu, a person from the support team, and deleting one's data. Also the
- * word that reopens the privacy notice after someone declined it.
+ * help, the main menu, a person from the support team, deleting one's data, and a link
+ * code typed to link this app to a profile. Also the word that reopens the privacy notice
+ * after someone declined it.
  */
-import { matchPhrase } from './text.js';
+import { cleanFreeText, matchPhrase } from './text.js';
 
 /** Something the person asked for that interrupts whatever question is open. */
-export type Command = 'help' | 'menu' | 'human' | 'delete' | 'profile' | 'language';
+export type Command = 'help' | 'menu' | 'human' | 'delete' | 'profile' | 'language' | 'link';
 
 // Phrases are stored normalised (see normalizeAnswer): lowercase, no accents.
 const COMMAND_PHRASES: Record<Command, readonly string[]> = {
@@ -46,7 +47,13 @@ const COMMAND_PHRASES: Record<Command, readonly string[]> = {
   // Only the menu's buttons: typed "profile" is an answer while a question is open.
   profile: ['menu:profile'],
   language: ['menu:language'],
+  link: ['menu:link'],
 };
+
+// "/start K7QM4XPD" (Telegram's deep link, also "/start@SomeBot ..."), "link ..." or
+// "vincular ...", then 4-16 letters or digits, in at most two groups ("K7QM-4XPD").
+const LINK_CODE_REQUEST = /^(?:\/start(?:@\w+)?|link|vincular)\s+([a-z0-9]+(?:[ -][a-z0-9]+)?)$/i;
+const LINK_CODE_CHARACTERS = /^[a-z0-9]{4,16}$/i;
 
 const START_PHRASES = {
   start: ['start', '/start', 'empezar', 'comenzar', 'privacy', 'privacidad', 'privacy:review'],
@@ -55,6 +62,16 @@ const START_PHRASES = {
 /** Returns the command `text` asks for, or undefined when it is an ordinary message. */
 export function recognizeCommand(text: string): Command | undefined {
   return matchPhrase(text, COMMAND_PHRASES);
+}
+
+/**
+ * The code in a request to link this app ("/start K7QM4XPD", "link k7qm-4xpd",
+ * "vincular K7QM 4XPD"), as typed without spaces or hyphens; undefined for anything else.
+ */
+export function recognizeLinkCode(text: string): string | undefined {
+  const typed = LINK_CODE_REQUEST.exec(cleanFreeText(text))?.[1];
+  const code = typed?.replace(/[\s-]+/g, '');
+  return code && LINK_CODE_CHARACTERS.test(code) ? code : undefined;
 }
 
 /** True when `text` asks to (re)start: "start", "privacy", "empezar" or the review button. */

@@ -136,6 +136,27 @@ export interface WebchatActivitiesTable {
   created_at: CreatedAt;
 }
 
+export interface LinkCodeKeysTable {
+  id: number;
+  secret: ColumnType<Buffer, Buffer, never>;
+  created_at: CreatedAt;
+}
+
+export interface LinkCodesTable {
+  id: Generated<string>;
+  person_id: string;
+  /** Keyed hash (HMAC-SHA256, hex) of the code; the code itself is never stored. */
+  code_hash: string;
+  created_at: CreatedAt;
+  expires_at: Timestamp;
+}
+
+export interface LinkAttemptsTable {
+  id: Generated<string>;
+  identity_id: string;
+  failed_at: Timestamp;
+}
+
 export interface Database {
   people: PeopleTable;
   channel_identities: ChannelIdentitiesTable;
@@ -149,6 +170,9 @@ export interface Database {
   audit_log: AuditLogTable;
   webchat_conversations: WebchatConversationsTable;
   webchat_activities: WebchatActivitiesTable;
+  link_code_keys: LinkCodeKeysTable;
+  link_codes: LinkCodesTable;
+  link_attempts: LinkAttemptsTable;
 }
 
 export type Person = Selectable<PeopleTable>;

@@ -12,6 +12,7 @@ import { createLogger } from '../../src/logging/logger.js';
 import { OutboxSignal } from '../../src/outbox/outbox-signal.js';
 import { PostgresStorage } from '../../src/storage/bot-state-storage.js';
 import type { Db } from '../../src/storage/database.js';
+import type { ChannelId } from '../../src/storage/schema.js';
 import { TurnProcessor } from '../../src/turns/turn-processor.js';
 
 export interface Reply {
@@ -34,6 +35,8 @@ export interface SendOptions {
   locale?: string;
   /** Suggested-action value to send instead of text (a button press). */
   value?: string;
+  /** The channel the person writes from (default 'webchat'); `userId` is their id there. */
+  channel?: ChannelId;
 }
 
 export const TEST_CONFIG = {
@@ -62,8 +65,9 @@ export function createBotHarness(db: Db): BotHarness {
 
   async function deliver(activity: Partial<Activity>): Promise<Reply[]> {
     const externalId = randomUUID();
+    const channel = activity.channelId as ChannelId;
     const message = {
-      channel: 'webchat' as const,
+      channel,
       externalId,
       activity: { ...activity, id: externalId },
     };
@@ -73,7 +77,7 @@ export function createBotHarness(db: Db): BotHarness {
     const rows = await db
       .selectFrom('outbox')
       .select('payload')
-      .where('idempotency_key', 'like', `turn:webchat:${externalId}:%`)
+      .where('idempotency_key', 'like', `turn:${channel}:${externalId}:%`)
       .orderBy('id')
       .execute();
     return rows.map(({ payload }) => {
@@ -87,7 +91,7 @@ export function createBotHarness(db: Db): BotHarness {
 
   function base(userId: string, options: SendOptions = {}): Partial<Activity> {
     return {
-      channelId: 'webchat',
+      channelId: options.channel ?? 'webchat',
       serviceUrl: 'http://127.0.0.1/harness',
       from: { id: userId, name: '' },
       recipient: { id: 'careline', name: 'CareLine' },

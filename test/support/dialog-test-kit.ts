@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../../src/storage/database.js';
-import type { Person } from '../../src/storage/schema.js';
+import type { ChannelId, Person } from '../../src/storage/schema.js';
 
 /** What a test sees of one reply (test/support/bot-harness.ts's `Reply`). */
 export interface Reply {
@@ -15,7 +15,11 @@ export interface Reply {
 
 /** The part of test/support/bot-harness.ts's `BotHarness` these helpers drive. */
 export interface BotHarness {
-  send(userId: string, text: string, options?: { value?: string }): Promise<Reply[]>;
+  send(
+    userId: string,
+    text: string,
+    options?: { value?: string; channel?: ChannelId },
+  ): Promise<Reply[]>;
 }
 
 /** A channel user id no other test uses. */
@@ -34,20 +38,28 @@ export function buttonsOf(replies: Reply[]): string[] {
   return withButtons[withButtons.length - 1]?.actions ?? [];
 }
 
-/** The person behind a web chat user id, or undefined. */
-export async function findPersonOf(db: Db, userId: string): Promise<Person | undefined> {
+/** The person behind a user id on `channel` (default web chat), or undefined. */
+export async function findPersonOf(
+  db: Db,
+  userId: string,
+  channel: ChannelId = 'webchat',
+): Promise<Person | undefined> {
   return db
     .selectFrom('people')
     .innerJoin('channel_identities', 'channel_identities.person_id', 'people.id')
     .selectAll('people')
-    .where('channel_identities.channel', '=', 'webchat')
+    .where('channel_identities.channel', '=', channel)
     .where('channel_identities.external_id', '=', userId)
     .executeTakeFirst();
 }
 
-/** The person behind a web chat user id; fails the test when there is none. */
-export async function personOf(db: Db, userId: string): Promise<Person> {
-  const person = await findPersonOf(db, userId);
+/** The person behind a user id on `channel` (default web chat); fails when there is none. */
+export async function personOf(
+  db: Db,
+  userId: string,
+  channel: ChannelId = 'webchat',
+): Promise<Person> {
+  const person = await findPersonOf(db, userId, channel);
   if (!person) throw new Error(`no person for ${userId}`);
   return person;
 }
@@ -78,16 +90,18 @@ export async function onboardPerson(
   harness: BotHarness,
   userId: string,
   answers: OnboardingAnswers = {},
+  channel: ChannelId = 'webchat',
 ): Promise<Reply[]> {
   const { language = 'en', role = 'patient', name = 'Alex', place = 'Chicago' } = answers;
-  await harness.send(userId, 'hi');
-  await harness.send(userId, '', { value: `lang:${language}` });
-  await harness.send(userId, '', { value: 'consent:agree' });
-  await harness.send(userId, '', { value: `role:${role}` });
-  await harness.send(userId, name);
-  const afterPlace = await harness.send(userId, place);
+  const press = (value: string) => harness.send(userId, '', { value, channel });
+  await harness.send(userId, 'hi', { channel });
+  await press(`lang:${language}`);
+  await press('consent:agree');
+  await press(`role:${role}`);
+  await harness.send(userId, name, { channel });
+  const afterPlace = await harness.send(userId, place, { channel });
   if (role === 'caregiver') return afterPlace;
 
-  await harness.send(userId, '', { value: 'answer:skip' });
-  return harness.send(userId, '', { value: 'answer:skip' });
+  await press('answer:skip');
+  return press('answer:skip');
 }
