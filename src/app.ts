@@ -63,6 +63,18 @@ export async function startCareLine(
       newSessionsPerHour: config.WEBCHAT_NEW_SESSIONS_PER_HOUR,
       messagesPerMinute: config.WEBCHAT_MESSAGES_PER_MINUTE,
     },
+    telegram: config.TELEGRAM_BOT_TOKEN
+      ? {
+          token: config.TELEGRAM_BOT_TOKEN,
+          webhookSecret: config.TELEGRAM_WEBHOOK_SECRET,
+          apiRoot: config.TELEGRAM_API_ROOT,
+          publicUrl: config.PUBLIC_URL,
+          messagesPerSecondPerChat: config.TELEGRAM_MESSAGES_PER_SECOND_PER_CHAT,
+          messagesPerSecond: config.TELEGRAM_MESSAGES_PER_SECOND,
+          i18n,
+          defaultLocale: config.DEFAULT_LOCALE,
+        }
+      : undefined,
   });
   const url = await careline.listen(config.PORT, config.HOST);
   const recovered = await careline.processor.recoverUnprocessed();

@@ -1,8 +1,8 @@
 /**
- * The HTTP side of one CareLine process: the channels in front of the turn processor,
- * their outbox dispatchers, and the routes around them. `src/app.ts` builds it for
- * CareLine itself; tests and benchmarks build it around other bots or settings, so every
- * one of them runs the same wiring.
+ * The HTTP side of one CareLine process: the channels (web chat always, Telegram when it has
+ * a bot token) in front of the turn processor, their outbox dispatchers, and the routes
+ * around them. `src/app.ts` builds it for CareLine itself; tests and benchmarks build it
+ * around other bots or settings, so every one of them runs the same wiring.
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -12,6 +12,11 @@ import {
   type WebchatChannel,
   type WebchatChannelOptions,
 } from '../channels/webchat/webchat-channel.js';
+import {
+  createTelegramChannel,
+  type TelegramChannel,
+  type TelegramChannelOptions,
+} from '../channels/telegram/telegram-channel.js';
 import { CareLineAdapter } from './bot/careline-adapter.js';
 import type { CareLineBot } from './bot/careline-bot.js';
 import { errorHandler, notFound } from './http/http-errors.js';
@@ -30,6 +35,8 @@ export interface ServerOptions {
   bot: Pick<CareLineBot, 'logic' | 'personOfTurn'>;
   /** Web chat settings (everything the server does not provide itself). */
   webchat: Omit<WebchatChannelOptions, 'db' | 'processor' | 'logger' | 'notifications'>;
+  /** Telegram settings; unset, the Telegram channel is off. */
+  telegram?: Omit<TelegramChannelOptions, 'db' | 'processor' | 'logger'>;
   /** The process's PostgreSQL notifications, for outbox wake-ups and stream pushes. */
   notifications?: PgNotifications;
   /** Routes mounted before the channels, such as health checks. */
@@ -44,7 +51,12 @@ export interface CareLineServer {
   server: http.Server;
   processor: TurnProcessor;
   webchat: WebchatChannel;
-  /** Listens and starts the dispatchers; resolves with the base URL (trailing slash). */
+  /** The Telegram channel, when configured. */
+  telegram?: TelegramChannel;
+  /**
+   * Listens, starts the dispatchers, then registers the Telegram webhook or starts polling;
+   * resolves with the base URL (trailing slash).
+   */
   listen(port: number, host: string): Promise<string>;
   /**
    * Stops in the safe order: stop accepting, let in-flight turns finish (at most
@@ -72,10 +84,14 @@ export function createCareLineServer(options: ServerOptions): CareLineServer {
     logger,
     notifications,
   });
+  const telegram = options.telegram
+    ? createTelegramChannel({ ...options.telegram, db, processor, logger })
+    : undefined;
   const pollIntervalMs = options.outboxPollIntervalMs;
-  const dispatchers = [
-    new OutboxDispatcher({ db, sender: webchat.sender, signal, logger, pollIntervalMs }),
-  ];
+  const senders = [webchat.sender, ...(telegram ? [telegram.sender] : [])];
+  const dispatchers = senders.map(
+    (sender) => new OutboxDispatcher({ db, sender, signal, logger, pollIntervalMs }),
+  );
 
   const app = express();
   app.disable('x-powered-by');
@@ -83,6 +99,7 @@ export function createCareLineServer(options: ServerOptions): CareLineServer {
   app.set('trust proxy', 'loopback');
   for (const routes of options.routes ?? []) app.use(routes);
   app.use(webchat.router);
+  if (telegram) app.use(telegram.router);
   app.use((_req, _res, next) => next(notFound('No such route.')));
   app.use(errorHandler(logger));
   const server = http.createServer(app);
@@ -97,6 +114,13 @@ export function createCareLineServer(options: ServerOptions): CareLineServer {
       });
     });
     if (options.dispatchOutbox !== false) dispatchers.forEach((d) => d.start());
+    // After listening: Telegram may deliver to the webhook as soon as it is registered.
+    try {
+      await telegram?.start();
+    } catch (error) {
+      await close(0);
+      throw error;
+    }
     const { port: bound } = server.address() as AddressInfo;
     return `http://${host}:${bound}/`;
   }
@@ -105,6 +129,8 @@ export function createCareLineServer(options: ServerOptions): CareLineServer {
     const closed = new Promise<void>((resolve) => server.close(() => resolve()));
     server.closeIdleConnections();
     await webchat.close();
+    // Stops polling and hands held Telegram updates to the processor before it idles.
+    await telegram?.stop();
     await withTimeout(processor.idle(), graceMs);
     await Promise.all(dispatchers.map((dispatcher) => dispatcher.stop()));
     stopListening();
@@ -112,7 +138,7 @@ export function createCareLineServer(options: ServerOptions): CareLineServer {
     await closed;
   }
 
-  return { server, processor, webchat, listen, close };
+  return { server, processor, webchat, telegram, listen, close };
 }
 
 async function withTimeout(work: Promise<void>, ms: number): Promise<void> {

@@ -36,9 +36,51 @@ describe('loadConfig', () => {
     ['LOG_LEVEL', 'loud', /LOG_LEVEL/],
     ['WEBCHAT_NEW_SESSIONS_PER_HOUR', '0', /WEBCHAT_NEW_SESSIONS_PER_HOUR/],
     ['WEBCHAT_MESSAGES_PER_MINUTE', '1.5', /WEBCHAT_MESSAGES_PER_MINUTE/],
+    ['TELEGRAM_BOT_TOKEN', 'not-a-token', /TELEGRAM_BOT_TOKEN.*BotFather/],
+    ['TELEGRAM_WEBHOOK_SECRET', 'has spaces', /TELEGRAM_WEBHOOK_SECRET.*256/],
+    ['TELEGRAM_WEBHOOK_SECRET', 'x'.repeat(257), /TELEGRAM_WEBHOOK_SECRET/],
+    ['TELEGRAM_API_ROOT', 'api.telegram.org', /TELEGRAM_API_ROOT/],
+    ['TELEGRAM_MESSAGES_PER_SECOND_PER_CHAT', '0', /TELEGRAM_MESSAGES_PER_SECOND_PER_CHAT/],
+    ['TELEGRAM_MESSAGES_PER_SECOND', '-1', /TELEGRAM_MESSAGES_PER_SECOND/],
   ])('rejects %s=%s with a message naming it', (name, value, message) => {
     const load = () => loadConfig({ [name]: value });
     expect(load).toThrow(ConfigError);
     expect(load).toThrow(message);
+  });
+
+  it('leaves Telegram off by default, with Telegram’s own API and limits', () => {
+    const config = loadConfig({});
+    expect(config.TELEGRAM_BOT_TOKEN).toBeUndefined();
+    expect(config.TELEGRAM_WEBHOOK_SECRET).toBeUndefined();
+    expect(config.TELEGRAM_API_ROOT).toBe('https://api.telegram.org');
+    expect(config.TELEGRAM_MESSAGES_PER_SECOND_PER_CHAT).toBe(1);
+    expect(config.TELEGRAM_MESSAGES_PER_SECOND).toBe(30);
+  });
+
+  it('reads the Telegram settings', () => {
+    const config = loadConfig({
+      TELEGRAM_BOT_TOKEN: '123456:ABC-def_789',
+      TELEGRAM_WEBHOOK_SECRET: 'my_secret-1',
+      TELEGRAM_API_ROOT: 'http://127.0.0.1:8081',
+      TELEGRAM_MESSAGES_PER_SECOND_PER_CHAT: '0.5',
+      TELEGRAM_MESSAGES_PER_SECOND: '20',
+    });
+    expect(config).toMatchObject({
+      TELEGRAM_BOT_TOKEN: '123456:ABC-def_789',
+      TELEGRAM_WEBHOOK_SECRET: 'my_secret-1',
+      TELEGRAM_API_ROOT: 'http://127.0.0.1:8081',
+      TELEGRAM_MESSAGES_PER_SECOND_PER_CHAT: 0.5,
+      TELEGRAM_MESSAGES_PER_SECOND: 20,
+    });
+  });
+
+  it('never repeats a malformed bot token in its message', () => {
+    const token = '123456 secret-part';
+    expect(() => loadConfig({ TELEGRAM_BOT_TOKEN: token })).toThrow(ConfigError);
+    try {
+      loadConfig({ TELEGRAM_BOT_TOKEN: token });
+    } catch (error) {
+      expect((error as Error).message).not.toContain('secret-part');
+    }
   });
 });

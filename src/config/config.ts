@@ -9,6 +9,7 @@ import { PROJECT_ROOT } from '../paths.js';
 
 const port = z.coerce.number().int().min(0).max(65535);
 const positiveInt = z.coerce.number().int().positive();
+const positiveNumber = z.coerce.number().positive();
 
 const schema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -33,6 +34,22 @@ const schema = z.object({
     .default('US'),
   PRIVACY_NOTICE_VERSION: z.string().min(1).default('2026-12-01'),
   SHUTDOWN_GRACE_SECONDS: positiveInt.default(10),
+  // Never echo a token in a message: zod's issue text is ours, not the value.
+  TELEGRAM_BOT_TOKEN: z
+    .string()
+    .regex(/^\d+:[A-Za-z0-9_-]+$/, 'the token BotFather gave you, such as 123456:ABC-DEF1234')
+    .optional(),
+  TELEGRAM_WEBHOOK_SECRET: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,256}$/, '1 to 256 characters of A-Z, a-z, 0-9, _ and -')
+    .optional(),
+  TELEGRAM_API_ROOT: z
+    .string()
+    .url()
+    .regex(/^https?:\/\//, 'an http:// or https:// URL')
+    .default('https://api.telegram.org'),
+  TELEGRAM_MESSAGES_PER_SECOND_PER_CHAT: positiveNumber.default(1),
+  TELEGRAM_MESSAGES_PER_SECOND: positiveNumber.default(30),
 });
 
 /** Every environment variable CareLine reads. */

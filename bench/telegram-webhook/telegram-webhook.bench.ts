@@ -1,0 +1,164 @@
+/**
+ * bench/telegram-webhook: the Telegram webhook route (secret check in constant time, JSON
+ * body, inbox insert in PostgreSQL, 200) against a bare express route that reads the same
+ * body and answers 200, measured in the same run. Turns are not run: this measures what
+ * Telegram waits for. Target: the webhook reaches at least 0.65 of the bare route's rate.
+ */
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import express from 'express';
+import { createUpdateIntake } from '../../channels/telegram/update-intake.js';
+import {
+  createWebhookRouter,
+  TELEGRAM_WEBHOOK_PATH,
+} from '../../channels/telegram/webhook-route.js';
+import { SECRET_HEADER } from '../../channels/telegram/webhook-secret.js';
+import { SendThrottle } from '../../channels/telegram/send-throttle.js';
+import { createTelegramApi } from '../../channels/telegram/telegram-api.js';
+import { textUpdate } from '../../channels/telegram/testing/update-builders.js';
+import { FAKE_BOT_TOKEN } from '../../channels/telegram/testing/fake-telegram-server.js';
+import { createI18n } from '../../src/i18n/i18n.js';
+import { createLogger } from '../../src/logging/logger.js';
+import { openDatabase } from '../../src/storage/database.js';
+import { recordInbound } from '../../src/storage/inbox.js';
+import { migrate } from '../../src/storage/migrator.js';
+import type { TurnProcessor } from '../../src/turns/turn-processor.js';
+import { startBenchPostgres } from '../support/bench-postgres.js';
+import { ms, quantile } from '../support/stats.js';
+
+const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 32);
+const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 200);
+const WARMUP = 20;
+const TARGET_RATIO = 0.65;
+const SECRET = 'bench-webhook-secret';
+
+interface Measurement {
+  perSecond: number;
+  p50: number;
+  p99: number;
+}
+
+const agent = new http.Agent({ keepAlive: true, maxSockets: CLIENTS });
+let nextUpdateId = 1;
+
+function post(port: number, body: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const req = http.request(
+      {
+        host: '127.0.0.1',
+        port,
+        path: TELEGRAM_WEBHOOK_PATH,
+        method: 'POST',
+        agent,
+        headers: {
+          'content-type': 'application/json',
+          'content-length': Buffer.byteLength(body),
+          [SECRET_HEADER]: SECRET,
+        },
+      },
+      (res) => {
+        res.resume();
+        res.on('end', () => resolve(res.statusCode ?? 0));
+      },
+    );
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+async function measure(port: number): Promise<Measurement> {
+  const client = async (requests: number, into: number[]) => {
+    for (let i = 0; i < requests; i++) {
+      const userId = 1_000_000 + (nextUpdateId % 500);
+      const body = JSON.stringify(textUpdate(nextUpdateId++, { userId }, 'How are you today?'));
+      const startedAt = performance.now();
+      const status = await post(port, body);
+      if (status !== 200) throw new Error(`webhook answered ${status}`);
+      into.push(performance.now() - startedAt);
+    }
+  };
+  await Promise.all(Array.from({ length: CLIENTS }, () => client(WARMUP, [])));
+  const latencies: number[] = [];
+  const startedAt = performance.now();
+  await Promise.all(Array.from({ length: CLIENTS }, () => client(REQUESTS, latencies)));
+  const seconds = (performance.now() - startedAt) / 1000;
+  return {
+    perSecond: latencies.length / seconds,
+    p50: quantile(latencies, 0.5),
+    p99: quantile(latencies, 0.99),
+  };
+}
+
+async function listen(app: express.Express): Promise<{ port: number; close(): Promise<void> }> {
+  const server = http.createServer(app);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    port: (server.address() as AddressInfo).port,
+    close: async () => {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    },
+  };
+}
+
+function report(name: string, m: Measurement): void {
+  const rate = m.perSecond.toFixed(0).padStart(6);
+  console.log(`${name.padEnd(40)} ${rate} req/s   p50 ${ms(m.p50)}   p99 ${ms(m.p99)}`);
+}
+
+async function main(): Promise<void> {
+  const postgres = await startBenchPostgres();
+  const db = openDatabase(await postgres.createDatabase('telegram_webhook'));
+  try {
+    await migrate(db);
+    const bare = express();
+    bare.post(TELEGRAM_WEBHOOK_PATH, express.json(), (req, res) => {
+      if (typeof req.body?.update_id !== 'number') throw new Error('no update');
+      res.sendStatus(200);
+    });
+    const bareServer = await listen(bare);
+    const bareResult = await measure(bareServer.port);
+    await bareServer.close();
+
+    // Only what the route does before answering: accept records the inbox row; the turn that
+    // would follow is not part of what Telegram waits for.
+    const processor = {
+      accept: (message: Parameters<TurnProcessor['accept']>[0]) =>
+        recordInbound(db, message.channel, message.externalId, { activity: message.activity }),
+      process: async () => undefined,
+    } as unknown as TurnProcessor;
+    const intake = createUpdateIntake({
+      db,
+      processor,
+      api: createTelegramApi(FAKE_BOT_TOKEN, 'http://127.0.0.1:9'),
+      throttle: new SendThrottle(),
+      i18n: createI18n(),
+      logger: createLogger('silent'),
+      bot: { id: '123456789', name: 'CareLine' },
+      apiRoot: 'https://api.telegram.org',
+      defaultLocale: 'en',
+      holdMs: 0,
+    });
+    const webhook = express();
+    webhook.use(createWebhookRouter({ intake, secret: SECRET }));
+    const webhookServer = await listen(webhook);
+    const webhookResult = await measure(webhookServer.port);
+    await webhookServer.close();
+    await intake.close();
+
+    console.log(`bench/telegram-webhook: ${CLIENTS} clients x ${REQUESTS} updates each, same run`);
+    report('bare express route (reads the body)', bareResult);
+    report('Telegram webhook (secret, inbox, 200)', webhookResult);
+    const ratio = webhookResult.perSecond / bareResult.perSecond;
+    const verdict = ratio >= TARGET_RATIO ? 'meets' : 'MISSES';
+    console.log(
+      `ratio webhook/bare: ${ratio.toFixed(2)} (${verdict} the target of ${TARGET_RATIO})`,
+    );
+  } finally {
+    agent.destroy();
+    await db.destroy();
+    await postgres.stop();
+  }
+}
+
+await main();

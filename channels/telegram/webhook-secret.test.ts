@@ -1,0 +1,22 @@
+/** The webhook secret: derived the same way every time, accepted by Telegram, compared safely. */
+import { describe, expect, it } from '@jest/globals';
+import { deriveWebhookSecret, isWebhookSecret, WEBHOOK_SECRET_PATTERN } from './webhook-secret.js';
+
+describe('webhook secret', () => {
+  it('is derived deterministically from the token, in characters Telegram accepts', () => {
+    const secret = deriveWebhookSecret('123:abc');
+
+    expect(secret).toBe(deriveWebhookSecret('123:abc'));
+    expect(secret).not.toBe(deriveWebhookSecret('123:abd'));
+    expect(secret).toMatch(WEBHOOK_SECRET_PATTERN);
+    expect(secret).not.toContain('abc');
+  });
+
+  it('accepts only the exact secret', () => {
+    expect(isWebhookSecret('s3cret', 's3cret')).toBe(true);
+    expect(isWebhookSecret('s3cre', 's3cret')).toBe(false);
+    expect(isWebhookSecret('s3cretX', 's3cret')).toBe(false);
+    expect(isWebhookSecret('', 's3cret')).toBe(false);
+    expect(isWebhookSecret(undefined, 's3cret')).toBe(false);
+  });
+});
