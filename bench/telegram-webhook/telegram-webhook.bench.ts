@@ -20,7 +20,7 @@ import { FAKE_BOT_TOKEN } from '../../channels/telegram/testing/fake-telegram-se
 import { createI18n } from '../../src/i18n/i18n.js';
 import { createLogger } from '../../src/logging/logger.js';
 import { openDatabase } from '../../src/storage/database.js';
-import { recordInbound } from '../../src/storage/inbox.js';
+import { InboxBatcher } from '../../src/turns/inbox-batcher.js';
 import { migrate } from '../../src/storage/migrator.js';
 import type { TurnProcessor } from '../../src/turns/turn-processor.js';
 import { startBenchPostgres } from '../support/bench-postgres.js';
@@ -120,11 +120,13 @@ async function main(): Promise<void> {
     const bareResult = await measure(bareServer.port);
     await bareServer.close();
 
-    // Only what the route does before answering: accept records the inbox row; the turn that
-    // would follow is not part of what Telegram waits for.
+    // Only what the route does before answering: accept records the inbox row, as
+    // TurnProcessor.accept does (batched commits); the turn that would follow is not part of
+    // what Telegram waits for.
+    const inbox = new InboxBatcher(db);
     const processor = {
       accept: (message: Parameters<TurnProcessor['accept']>[0]) =>
-        recordInbound(db, message.channel, message.externalId, { activity: message.activity }),
+        inbox.record(message.channel, message.externalId, { activity: message.activity }),
       process: async () => undefined,
     } as unknown as TurnProcessor;
     const intake = createUpdateIntake({

@@ -31,6 +31,38 @@ export async function recordInbound(
   return row?.id;
 }
 
+/**
+ * Records several inbound messages in one statement. Returns, for each, its new inbox id,
+ * or undefined when it was recorded before (or earlier in the same batch).
+ */
+export async function recordInboundBatch(
+  db: Db,
+  messages: Array<{ channel: ChannelId; externalId: string; payload: Record<string, unknown> }>,
+): Promise<Array<string | undefined>> {
+  if (messages.length === 0) return [];
+
+  const rows = await db
+    .insertInto('inbox')
+    .values(
+      messages.map((m) => ({
+        channel: m.channel,
+        external_id: m.externalId,
+        payload: JSON.stringify(m.payload),
+      })),
+    )
+    .onConflict((oc) => oc.columns(['channel', 'external_id']).doNothing())
+    .returning(['id', 'channel', 'external_id'])
+    .execute();
+  const idByKey = new Map(rows.map((row) => [`${row.channel}\u0000${row.external_id}`, row.id]));
+  return messages.map((m) => {
+    const key = `${m.channel}\u0000${m.externalId}`;
+    const id = idByKey.get(key);
+    // A key twice in one batch: the first gets the id, the rest are re-deliveries.
+    idByKey.delete(key);
+    return id;
+  });
+}
+
 /** Marks the message processed and drops its payload: the turn has what it needed. */
 export async function markInboundProcessed(db: Db, inboxId: string): Promise<void> {
   await db

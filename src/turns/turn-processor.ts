@@ -19,6 +19,7 @@ import {
 } from '../storage/inbox.js';
 import { enqueueOutbound, type NewOutboxMessage } from '../storage/outbox.js';
 import type { ChannelId } from '../storage/schema.js';
+import { InboxBatcher } from './inbox-batcher.js';
 import { KeyedQueue } from './keyed-queue.js';
 
 /** One inbound message as a channel hands it over. */
@@ -47,15 +48,22 @@ export interface TurnProcessorOptions {
 
 export class TurnProcessor {
   private readonly queue = new KeyedQueue();
+  private readonly inbox: InboxBatcher;
 
-  constructor(private readonly options: TurnProcessorOptions) {}
+  constructor(private readonly options: TurnProcessorOptions) {
+    this.inbox = new InboxBatcher(options.db);
+  }
 
   /**
    * Records the message in the inbox. Returns its inbox id, or undefined for a re-delivery.
-   * @param db pass a transaction to record it together with the channel's own rows
+   * Messages accepted at the same time share one commit.
+   * @param trx a transaction, to record it together with the channel's own rows
    */
-  async accept(message: InboundMessage, db: Db = this.options.db): Promise<string | undefined> {
-    return recordInbound(db, message.channel, message.externalId, { activity: message.activity });
+  async accept(message: InboundMessage, trx?: Db): Promise<string | undefined> {
+    const payload = { activity: message.activity };
+    if (trx) return recordInbound(trx, message.channel, message.externalId, payload);
+
+    return this.inbox.record(message.channel, message.externalId, payload);
   }
 
   /** Runs the turn after earlier turns of the same conversation. Never rejects. */
