@@ -6,7 +6,11 @@ import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const BENCHMARKS = ['turn/turn.bench.ts', 'telegram-webhook/telegram-webhook.bench.ts'];
+const BENCHMARKS = [
+  'turn/turn.bench.ts',
+  'telegram-webhook/telegram-webhook.bench.ts',
+  'telegram-fanout/telegram-fanout.bench.ts',
+];
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 let failed = false;

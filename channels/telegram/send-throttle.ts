@@ -2,7 +2,8 @@
  * Keeps this process's sends within Telegram's limits: about one message per second to one
  * chat and about thirty per second overall. A send waits (it is not refused) until both
  * allow it; sends to one chat go one at a time, in call order. After a 429 the chat is
- * paused for Telegram's `retry_after`, so the next send to it waits too.
+ * paused for Telegram's `retry_after`, and so is the bot as a whole: Telegram does not say
+ * which limit was hit, and its advice on flood limits is to stop sending for that long.
  *
  * TODO: the limits are per process. With several processes sending for one bot, divide
  * TELEGRAM_MESSAGES_PER_SECOND between them, or share the counters through
@@ -43,6 +44,8 @@ export class SendThrottle {
   private readonly globalIntervalMs: number;
   private readonly now: () => number;
   private nextGlobalAt = 0;
+  /** The last overall slot handed out; the next is measured from when it was really used. */
+  private globalTail: Promise<void> = Promise.resolve();
 
   constructor(options: SendThrottleOptions = {}) {
     this.chatIntervalMs = (1000 / (options.perChatPerSecond ?? 1)) * PACING_MARGIN;
@@ -76,6 +79,11 @@ export class SendThrottle {
     chat.pausedUntil = Math.max(chat.pausedUntil, this.now() + ms);
   }
 
+  /** Holds every send, to any chat, for `ms` (a 429 whose limit Telegram does not name). */
+  pauseAll(ms: number): void {
+    this.nextGlobalAt = Math.max(this.nextGlobalAt, this.now() + ms);
+  }
+
   /** Milliseconds until `chatId` may be sent to again after a 429; 0 when not paused. */
   pausedFor(chatId: string): number {
     const pausedUntil = this.chats.get(chatId)?.pausedUntil ?? 0;
@@ -91,11 +99,18 @@ export class SendThrottle {
     return chat;
   }
 
-  /** Reserves the next overall slot first, so concurrent senders queue rather than race. */
-  private async takeGlobalSlot(): Promise<void> {
-    const slot = Math.max(this.now(), this.nextGlobalAt);
-    this.nextGlobalAt = slot + this.globalIntervalMs;
-    await this.sleepUntil(slot);
+  /**
+   * Overall slots are handed out one after another, each measured from when the previous
+   * one was really taken: a timer that fires late then delays the next send instead of
+   * letting two land in the same instant.
+   */
+  private takeGlobalSlot(): Promise<void> {
+    const slot = this.globalTail.then(async () => {
+      await this.sleepUntil(this.nextGlobalAt);
+      this.nextGlobalAt = this.now() + this.globalIntervalMs;
+    });
+    this.globalTail = slot;
+    return slot;
   }
 
   private async sleepUntil(at: number): Promise<void> {

@@ -54,6 +54,7 @@ export function createTelegramSender(options: TelegramSenderOptions): ChannelSen
     switch (error.kind) {
       case 'rate_limited':
         throttle.pause(chatId, error.retryAfterMs ?? 1000);
+        throttle.pauseAll(error.retryAfterMs ?? 1000);
         return new DeliveryError('rate_limited', 'telegram_429', error.retryAfterMs, {
           cause: error,
         });

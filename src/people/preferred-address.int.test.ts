@@ -59,6 +59,12 @@ describe('findPreferredAddress', () => {
       channel: 'telegram',
       conversationId: telegram.conversationId,
       address: telegram.address,
+      outboxAddress: {
+        channelId: 'telegram',
+        conversationId: telegram.address.conversation.id,
+        userId: telegram.address.user.id,
+        serviceUrl: undefined,
+      },
     });
   });
 

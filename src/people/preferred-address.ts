@@ -6,6 +6,7 @@
 import { sql } from 'kysely';
 import { writeAudit } from '../storage/audit.js';
 import type { Db } from '../storage/database.js';
+import { outboxAddressOf, type OutboxAddress } from '../storage/outbox.js';
 import { findPerson, updatePerson } from '../storage/people.js';
 import type { ChannelId, Person } from '../storage/schema.js';
 
@@ -18,6 +19,8 @@ export interface PreferredAddress {
   conversationId: string;
   /** `conversations.address`: the conversation reference of the person's latest message. */
   address: Record<string, unknown>;
+  /** The same place as an outbox row's address: what enqueueOutbound takes. */
+  outboxAddress: OutboxAddress;
 }
 
 /**
@@ -53,7 +56,10 @@ export async function findPreferredAddress(
     .orderBy('conversations.created_at', 'desc')
     .orderBy('conversations.id', 'desc')
     .executeTakeFirst();
-  return row && { channel: row.channel, conversationId: row.id, address: row.address };
+  if (!row) return undefined;
+
+  const outboxAddress = outboxAddressOf(row.address);
+  return { channel: row.channel, conversationId: row.id, address: row.address, outboxAddress };
 }
 
 /** The distinct channels a person has an identity on, in CHANNEL_ORDER. */

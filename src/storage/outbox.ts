@@ -16,6 +16,30 @@ export interface NewOutboxMessage {
   idempotencyKey: string;
 }
 
+/** The fields of an outbox row's address that channel senders read. */
+export interface OutboxAddress {
+  channelId?: string;
+  conversationId?: string;
+  /** The person's id on the channel (the reply's recipient). */
+  userId?: string;
+  serviceUrl?: string;
+}
+
+/** A conversation reference (a turn's, or a stored `conversations.address`) as an outbox address. */
+export function outboxAddressOf(reference: {
+  channelId?: string;
+  conversation?: { id?: string };
+  user?: { id?: string };
+  serviceUrl?: string;
+}): OutboxAddress {
+  return {
+    channelId: reference.channelId,
+    conversationId: reference.conversation?.id,
+    userId: reference.user?.id,
+    serviceUrl: reference.serviceUrl,
+  };
+}
+
 /** Rows with the same key are delivered strictly in order: one conversation, one queue. */
 export function addressKeyOf(channel: string, address: Record<string, unknown>): string {
   const conversationId = address.conversationId;
@@ -60,12 +84,13 @@ export async function claimDue(
       next_attempt_at = now() + make_interval(secs => ${leaseMs / 1000})
     where id in (
       select o.id from outbox o
-      where o.channel = ${channel} and o.status in ('pending', 'sending')
-        and o.next_attempt_at <= now()
-        and not exists (
-          select 1 from outbox earlier
-          where earlier.channel = o.channel and earlier.address_key = o.address_key
-            and earlier.status in ('pending', 'sending') and earlier.id < o.id)
+      join (
+        -- Each conversation's oldest open row: found per conversation first, so the cost
+        -- does not grow with the square of the rows waiting.
+        select distinct on (address_key) id from outbox
+        where channel = ${channel} and status in ('pending', 'sending')
+        order by address_key, id) head on head.id = o.id
+      where o.next_attempt_at <= now() and o.status in ('pending', 'sending')
       order by o.id
       limit ${limit}
       for update of o skip locked)

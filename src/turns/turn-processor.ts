@@ -17,7 +17,7 @@ import {
   recordInbound,
   recordInboundFailure,
 } from '../storage/inbox.js';
-import { enqueueOutbound, type NewOutboxMessage } from '../storage/outbox.js';
+import { enqueueOutbound, outboxAddressOf, type NewOutboxMessage } from '../storage/outbox.js';
 import type { ChannelId } from '../storage/schema.js';
 import { InboxBatcher } from './inbox-batcher.js';
 import { KeyedQueue } from './keyed-queue.js';
@@ -127,7 +127,8 @@ export class TurnProcessor {
         return replies.map((reply, index) => ({
           personId,
           channel: message.channel,
-          address: { ...replyAddress(reply) },
+          // A reply's recipient is the person: the user of its conversation reference.
+          address: { ...outboxAddressOf({ ...reply, user: reply.recipient }) },
           payload: reply as Record<string, unknown>,
           idempotencyKey: `turn:${message.channel}:${message.externalId}:${index}`,
         }));
@@ -157,14 +158,4 @@ export class TurnProcessor {
       log.error({ err: secondError }, 'turn failed and could not be recorded');
     }
   }
-}
-
-/** Where a reply goes: the conversation reference fields a channel sender needs. */
-function replyAddress(reply: Partial<Activity>): Record<string, unknown> {
-  return {
-    channelId: reply.channelId,
-    conversationId: reply.conversation?.id,
-    userId: reply.recipient?.id,
-    serviceUrl: reply.serviceUrl,
-  };
 }
