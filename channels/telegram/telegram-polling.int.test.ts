@@ -3,6 +3,7 @@
  * deleted, updates come from getUpdates into the same inbox and turns as the webhook's, and
  * the offset confirms only what is durable.
  */
+import { TEST_CONFIG } from '../../test/support/bot-harness.js';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createI18n } from '../../src/i18n/i18n.js';
 import { createTestDatabase, type TestDatabase } from '../../test/support/test-database.js';
@@ -54,7 +55,7 @@ describe('Telegram long polling', () => {
 
     const texts = fake.messagesTo(user.userId).map((call) => String(call.params.text));
     expect(texts[0]).toContain(en('onboarding:intro'));
-    expect(texts.at(-1)).toContain('test-1'); // the privacy notice
+    expect(texts.at(-1)).toContain(TEST_CONFIG.PRIVACY_NOTICE_VERSION); // the privacy notice
     const inbox = await database.db
       .selectFrom('inbox')
       .select(['external_id', 'status'])

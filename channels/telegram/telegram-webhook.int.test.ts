@@ -3,6 +3,7 @@
  * posted as Telegram would post them, and replies read from the fake Bot API server. What
  * the person sees, and what is (and is not) stored.
  */
+import { TEST_CONFIG } from '../../test/support/bot-harness.js';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Update } from 'grammy/types';
 import { createI18n } from '../../src/i18n/i18n.js';
@@ -184,7 +185,7 @@ describe('Telegram webhook', () => {
       .callsTo('answerCallbackQuery')
       .map((call) => call.params.callback_query_id);
     expect(answers).toContain(press.callback_query!.id);
-    expect(textsOf(replies).join('\n')).toContain('test-1'); // the privacy notice's version
+    expect(textsOf(replies).join('\n')).toContain(TEST_CONFIG.PRIVACY_NOTICE_VERSION); // the privacy notice's version
   });
 
   it('treats an edited message as the person’s corrected answer, processed once', async () => {

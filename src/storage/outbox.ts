@@ -25,7 +25,7 @@ export interface OutboxAddress {
   serviceUrl?: string;
 }
 
-/** A conversation reference (a turn's, or a stored `conversations.address`) as an outbox address. */
+/** A conversation reference (a turn's, or a stored `conversations.address`) as an address. */
 export function outboxAddressOf(reference: {
   channelId?: string;
   conversation?: { id?: string };
@@ -42,8 +42,10 @@ export function outboxAddressOf(reference: {
 
 /** Rows with the same key are delivered strictly in order: one conversation, one queue. */
 export function addressKeyOf(channel: string, address: Record<string, unknown>): string {
-  const conversationId = address.conversationId;
-  return `${channel}:${typeof conversationId === 'string' ? conversationId : JSON.stringify(address)}`;
+  const { conversationId } = address;
+  const conversation =
+    typeof conversationId === 'string' ? conversationId : JSON.stringify(address);
+  return `${channel}:${conversation}`;
 }
 
 /** Queues messages; returns how many were new (duplicates by idempotency key are skipped). */

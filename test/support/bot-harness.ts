@@ -45,15 +45,20 @@ export const TEST_CONFIG = {
   PRIVACY_NOTICE_VERSION: 'test-notice-1',
 } as const;
 
-export function createBotHarness(db: Db): BotHarness {
-  const logger = createLogger('silent');
-  const bot = createCareLineBot({
+/** CareLine's bot with its real dialogs and PostgreSQL state, configured for tests. */
+export function createTestBot(db: Db, logger = createLogger('silent'), i18n = createI18n()) {
+  return createCareLineBot({
     db,
     storage: new PostgresStorage(db),
-    i18n: createI18n(),
+    i18n,
     logger,
     config: TEST_CONFIG,
   });
+}
+
+export function createBotHarness(db: Db): BotHarness {
+  const logger = createLogger('silent');
+  const bot = createTestBot(db, logger);
   const processor = new TurnProcessor({
     db,
     adapter: new CareLineAdapter(),

@@ -1,4 +1,4 @@
-/** A TCP port on 127.0.0.1 that nothing listens on right now (for servers that need a fixed one). */
+/** A TCP port on 127.0.0.1 that nothing listens on right now, for servers that need one. */
 import net from 'node:net';
 
 export function findFreePort() {

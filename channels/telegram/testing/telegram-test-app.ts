@@ -5,11 +5,10 @@
  */
 import type http from 'node:http';
 import type { Update } from 'grammy/types';
-import { createCareLineBot } from '../../../src/bot/careline-bot.js';
+import { createTestBot } from '../../../test/support/bot-harness.js';
 import { createCareLineServer } from '../../../src/careline-server.js';
 import { createI18n } from '../../../src/i18n/i18n.js';
 import { createLogger } from '../../../src/logging/logger.js';
-import { PostgresStorage } from '../../../src/storage/bot-state-storage.js';
 import type { Db } from '../../../src/storage/database.js';
 import type { TurnProcessor } from '../../../src/turns/turn-processor.js';
 import type { TelegramChannel } from '../telegram-channel.js';
@@ -52,12 +51,7 @@ export async function startTelegramTestApp(
 ): Promise<TelegramTestApp> {
   const logger = createLogger('silent');
   const i18n = createI18n();
-  const config = {
-    DEFAULT_LOCALE: 'en',
-    DEFAULT_REGION: 'US',
-    PRIVACY_NOTICE_VERSION: 'test-1',
-  } as const;
-  const bot = createCareLineBot({ db, storage: new PostgresStorage(db), i18n, logger, config });
+  const bot = createTestBot(db, logger, i18n);
   const careline = createCareLineServer({
     db,
     logger,
