@@ -2,20 +2,22 @@
  * bench/telegram-webhook: the Telegram webhook route (secret check in constant time, JSON
  * body, inbox insert in PostgreSQL, 200) against a bare express route that reads the same
  * body and answers 200, measured in the same run. Turns are not run: this measures what
- * Telegram waits for. Target: the webhook reaches at least 0.65 of the bare route's rate.
+ * Telegram waits for. The load comes from a separate process (`load-generator.ts`), as
+ * Telegram's would. Target: the webhook reaches at least 0.65 of the bare route's rate.
  */
+import { execFile } from 'node:child_process';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import express from 'express';
 import { createUpdateIntake } from '../../channels/telegram/update-intake.js';
 import {
   createWebhookRouter,
   TELEGRAM_WEBHOOK_PATH,
 } from '../../channels/telegram/webhook-route.js';
-import { SECRET_HEADER } from '../../channels/telegram/webhook-secret.js';
 import { SendThrottle } from '../../channels/telegram/send-throttle.js';
 import { createTelegramApi } from '../../channels/telegram/telegram-api.js';
-import { textUpdate } from '../../channels/telegram/testing/update-builders.js';
 import { FAKE_BOT_TOKEN } from '../../channels/telegram/testing/fake-telegram-server.js';
 import { createI18n } from '../../src/i18n/i18n.js';
 import { createLogger } from '../../src/logging/logger.js';
@@ -24,12 +26,13 @@ import { InboxBatcher } from '../../src/turns/inbox-batcher.js';
 import { migrate } from '../../src/storage/migrator.js';
 import type { TurnProcessor } from '../../src/turns/turn-processor.js';
 import { startBenchPostgres } from '../support/bench-postgres.js';
-import { ms, quantile } from '../support/stats.js';
+import { ms } from '../support/stats.js';
 
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 32);
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 200);
 const WARMUP = 20;
 const TARGET_RATIO = 0.65;
+const run = promisify(execFile);
 const SECRET = 'bench-webhook-secret';
 
 interface Measurement {
@@ -38,55 +41,25 @@ interface Measurement {
   p99: number;
 }
 
-const agent = new http.Agent({ keepAlive: true, maxSockets: CLIENTS });
-let nextUpdateId = 1;
+let nextFirstUpdateId = 1;
 
-function post(port: number, body: string): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const req = http.request(
-      {
-        host: '127.0.0.1',
-        port,
-        path: TELEGRAM_WEBHOOK_PATH,
-        method: 'POST',
-        agent,
-        headers: {
-          'content-type': 'application/json',
-          'content-length': Buffer.byteLength(body),
-          [SECRET_HEADER]: SECRET,
-        },
-      },
-      (res) => {
-        res.resume();
-        res.on('end', () => resolve(res.statusCode ?? 0));
-      },
-    );
-    req.on('error', reject);
-    req.end(body);
-  });
-}
-
+/** Runs the load in its own process against `port` and returns what it measured. */
 async function measure(port: number): Promise<Measurement> {
-  const client = async (requests: number, into: number[]) => {
-    for (let i = 0; i < requests; i++) {
-      const userId = 1_000_000 + (nextUpdateId % 500);
-      const body = JSON.stringify(textUpdate(nextUpdateId++, { userId }, 'How are you today?'));
-      const startedAt = performance.now();
-      const status = await post(port, body);
-      if (status !== 200) throw new Error(`webhook answered ${status}`);
-      into.push(performance.now() - startedAt);
-    }
-  };
-  await Promise.all(Array.from({ length: CLIENTS }, () => client(WARMUP, [])));
-  const latencies: number[] = [];
-  const startedAt = performance.now();
-  await Promise.all(Array.from({ length: CLIENTS }, () => client(REQUESTS, latencies)));
-  const seconds = (performance.now() - startedAt) / 1000;
-  return {
-    perSecond: latencies.length / seconds,
-    p50: quantile(latencies, 0.5),
-    p99: quantile(latencies, 0.99),
-  };
+  const firstUpdateId = nextFirstUpdateId;
+  nextFirstUpdateId += CLIENTS * (REQUESTS + WARMUP) + 1;
+  const generator = fileURLToPath(new URL('./load-generator.ts', import.meta.url));
+  const { stdout } = await run(process.execPath, ['--import', 'tsx', generator], {
+    env: {
+      ...process.env,
+      LOAD_PORT: String(port),
+      LOAD_CLIENTS: String(CLIENTS),
+      LOAD_REQUESTS: String(REQUESTS),
+      LOAD_WARMUP: String(WARMUP),
+      LOAD_SECRET: SECRET,
+      LOAD_FIRST_UPDATE_ID: String(firstUpdateId),
+    },
+  });
+  return JSON.parse(stdout.trim().split('\n').at(-1)!) as Measurement;
 }
 
 async function listen(app: express.Express): Promise<{ port: number; close(): Promise<void> }> {
@@ -157,7 +130,6 @@ async function main(): Promise<void> {
       `ratio webhook/bare: ${ratio.toFixed(2)} (${verdict} the target of ${TARGET_RATIO})`,
     );
   } finally {
-    agent.destroy();
     await db.destroy();
     await postgres.stop();
   }
