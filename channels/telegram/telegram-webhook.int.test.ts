@@ -185,7 +185,8 @@ describe('Telegram webhook', () => {
       .callsTo('answerCallbackQuery')
       .map((call) => call.params.callback_query_id);
     expect(answers).toContain(press.callback_query!.id);
-    expect(textsOf(replies).join('\n')).toContain(TEST_CONFIG.PRIVACY_NOTICE_VERSION); // the privacy notice's version
+    // The privacy notice, which names its version.
+    expect(textsOf(replies).join('\n')).toContain(TEST_CONFIG.PRIVACY_NOTICE_VERSION);
   });
 
   it('treats an edited message as the person’s corrected answer, processed once', async () => {

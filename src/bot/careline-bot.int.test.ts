@@ -88,17 +88,23 @@ describe('safety screen', () => {
   });
 });
 
+/** A new person whose conversation staff have taken over. */
+async function startHeldConversation(): Promise<{ user: string; conversationId: string }> {
+  const user = newUserId();
+  await harness.send(user, 'hi');
+  const person = await personOf(testDb.db, user);
+  const conversation = await testDb.db
+    .selectFrom('conversations')
+    .select('id')
+    .where('person_id', '=', person.id)
+    .executeTakeFirstOrThrow();
+  await setHeldByStaff(testDb.db, conversation.id, true);
+  return { user, conversationId: conversation.id };
+}
+
 describe('takeover check', () => {
   it('sends messages of a held conversation to the staff queue and runs no dialog', async () => {
-    const user = newUserId();
-    await harness.send(user, 'hi');
-    const person = await personOf(testDb.db, user);
-    const conversation = await testDb.db
-      .selectFrom('conversations')
-      .select('id')
-      .where('person_id', '=', person.id)
-      .executeTakeFirstOrThrow();
-    await setHeldByStaff(testDb.db, conversation.id, true);
+    const { user, conversationId } = await startHeldConversation();
 
     const replies = await harness.send(user, 'is anyone there?');
 
@@ -106,21 +112,13 @@ describe('takeover check', () => {
     const queued = await testDb.db
       .selectFrom('staff_queue')
       .select('text')
-      .where('conversation_id', '=', conversation.id)
+      .where('conversation_id', '=', conversationId)
       .execute();
     expect(queued).toEqual([{ text: 'is anyone there?' }]);
   });
 
   it('still answers crisis language in a held conversation', async () => {
-    const user = newUserId();
-    await harness.send(user, 'hi');
-    const person = await personOf(testDb.db, user);
-    const conversation = await testDb.db
-      .selectFrom('conversations')
-      .select('id')
-      .where('person_id', '=', person.id)
-      .executeTakeFirstOrThrow();
-    await setHeldByStaff(testDb.db, conversation.id, true);
+    const { user } = await startHeldConversation();
 
     const replies = await harness.send(user, 'I want to kill myself');
 
