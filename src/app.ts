@@ -8,6 +8,7 @@ import type http from 'node:http';
 import { createCareLineBot } from './bot/careline-bot.js';
 import { createCareLineServer } from './careline-server.js';
 import type { Config } from './config/config.js';
+import type { ServerOptions } from './careline-server.js';
 import { createHealthRoutes } from './http/health-routes.js';
 import { createI18n } from './i18n/i18n.js';
 import { createLogger, type Logger } from './logging/logger.js';
@@ -75,6 +76,7 @@ export async function startCareLine(
           defaultLocale: config.DEFAULT_LOCALE,
         }
       : undefined,
+    sms: smsSettings(config, i18n),
   });
   const url = await careline.listen(config.PORT, config.HOST);
   const recovered = await careline.processor.recoverUnprocessed();
@@ -89,4 +91,23 @@ export async function startCareLine(
     logger.info('stopped');
   }
   return { url, server: careline.server, db, logger, stop: () => (stopping ??= shutdown()) };
+}
+
+/** The SMS channel's settings when a Twilio account is configured (`loadConfig` checks all). */
+function smsSettings(config: Config, i18n: ServerOptions['webchat']['i18n']): ServerOptions['sms'] {
+  const { TWILIO_ACCOUNT_SID: accountSid, TWILIO_AUTH_TOKEN: authToken } = config;
+  if (!accountSid || !authToken || !config.TWILIO_PHONE_NUMBERS) return undefined;
+
+  return {
+    accountSid,
+    authToken,
+    phoneNumbers: config.TWILIO_PHONE_NUMBERS.split(',').map((number) => number.trim()),
+    apiBaseUrl: config.TWILIO_API_BASE_URL,
+    publicUrl: config.PUBLIC_URL,
+    segmentsPerSecondPerNumber: config.SMS_SEGMENTS_PER_SECOND_PER_NUMBER,
+    maxSegments: config.SMS_MAX_SEGMENTS,
+    program: { program: config.SMS_PROGRAM_NAME, contact: config.SMS_HELP_CONTACT ?? '' },
+    i18n,
+    defaultLocale: config.DEFAULT_LOCALE,
+  };
 }

@@ -1,6 +1,6 @@
 /**
  * The HTTP side of one CareLine process: the channels (web chat always, Telegram when it has
- * a bot token) in front of the turn processor, their outbox dispatchers, and the routes
+ * a bot token, SMS when it has a Twilio account) in front of the turn processor, their outbox dispatchers, and the routes
  * around them. `src/app.ts` builds it for CareLine itself; tests and benchmarks build it
  * around other bots or settings, so every one of them runs the same wiring.
  */
@@ -17,6 +17,11 @@ import {
   type TelegramChannel,
   type TelegramChannelOptions,
 } from '../channels/telegram/telegram-channel.js';
+import {
+  createSmsChannel,
+  type SmsChannel,
+  type SmsChannelOptions,
+} from '../channels/sms/sms-channel.js';
 import { CareLineAdapter } from './bot/careline-adapter.js';
 import type { CareLineBot } from './bot/careline-bot.js';
 import { errorHandler, notFound } from './http/http-errors.js';
@@ -37,6 +42,8 @@ export interface ServerOptions {
   webchat: Omit<WebchatChannelOptions, 'db' | 'processor' | 'logger' | 'notifications'>;
   /** Telegram settings; unset, the Telegram channel is off. */
   telegram?: Omit<TelegramChannelOptions, 'db' | 'processor' | 'logger'>;
+  /** SMS (Twilio) settings; unset, the SMS channel is off. */
+  sms?: Omit<SmsChannelOptions, 'db' | 'processor' | 'logger' | 'signal'>;
   /** The process's PostgreSQL notifications, for outbox wake-ups and stream pushes. */
   notifications?: PgNotifications;
   /** Routes mounted before the channels, such as health checks. */
@@ -53,6 +60,10 @@ export interface CareLineServer {
   webchat: WebchatChannel;
   /** The Telegram channel, when configured. */
   telegram?: TelegramChannel;
+  /** The SMS channel, when configured. */
+  sms?: SmsChannel;
+  /** Wakes the outbox dispatchers; for code that queues messages outside a turn. */
+  signal: OutboxSignal;
   /**
    * Listens, starts the dispatchers, then registers the Telegram webhook or starts polling;
    * resolves with the base URL (trailing slash).
@@ -87,10 +98,18 @@ export function createCareLineServer(options: ServerOptions): CareLineServer {
   const telegram = options.telegram
     ? createTelegramChannel({ ...options.telegram, db, processor, logger })
     : undefined;
+  const sms = options.sms
+    ? createSmsChannel({ ...options.sms, db, processor, logger, signal })
+    : undefined;
   const pollIntervalMs = options.outboxPollIntervalMs;
-  const senders = [webchat.sender, ...(telegram ? [telegram.sender] : [])];
+  const senders = [
+    { sender: webchat.sender },
+    ...(telegram ? [{ sender: telegram.sender }] : []),
+    ...(sms ? [{ sender: sms.sender, concurrency: sms.dispatchConcurrency }] : []),
+  ];
   const dispatchers = senders.map(
-    (sender) => new OutboxDispatcher({ db, sender, signal, logger, pollIntervalMs }),
+    ({ sender, concurrency }) =>
+      new OutboxDispatcher({ db, sender, signal, logger, pollIntervalMs, concurrency }),
   );
 
   const app = express();
@@ -100,6 +119,7 @@ export function createCareLineServer(options: ServerOptions): CareLineServer {
   for (const routes of options.routes ?? []) app.use(routes);
   app.use(webchat.router);
   if (telegram) app.use(telegram.router);
+  if (sms) app.use(sms.router);
   app.use((_req, _res, next) => next(notFound('No such route.')));
   app.use(errorHandler(logger));
   const server = http.createServer(app);
@@ -138,7 +158,7 @@ export function createCareLineServer(options: ServerOptions): CareLineServer {
     await closed;
   }
 
-  return { server, processor, webchat, telegram, listen, close };
+  return { server, processor, webchat, telegram, sms, signal, listen, close };
 }
 
 async function withTimeout(work: Promise<void>, ms: number): Promise<void> {

@@ -14,7 +14,7 @@ import type { OutboxRow } from '../../src/storage/schema.js';
 import type { SendThrottle } from './send-throttle.js';
 import { callTelegram, TelegramApiError } from './telegram-api.js';
 import { renderReply, type MessagePart } from './telegram-rendering.js';
-import { BLOCKED_REASON, isUnreachable, markUnreachable } from './telegram-reachability.js';
+import { BLOCKED_REASON, isUnreachable, markUnreachable } from '../../src/people/reachability.js';
 
 /** A chat paused longer than this is handed back to the dispatcher rather than waited for. */
 const DEFAULT_MAX_PAUSE_WAIT_MS = 2000;
@@ -61,7 +61,7 @@ export function createTelegramSender(options: TelegramSenderOptions): ChannelSen
       case 'transient':
         return new DeliveryError('transient', transientReason(error), undefined, { cause: error });
       case 'blocked':
-        await markUnreachable(db, userId, BLOCKED_REASON);
+        await markUnreachable(db, 'telegram', userId, BLOCKED_REASON);
         return new DeliveryError('permanent', BLOCKED_REASON, undefined, { cause: error });
       case 'unauthorized':
         logger.error({ channel: 'telegram' }, error.message);
@@ -86,7 +86,8 @@ export function createTelegramSender(options: TelegramSenderOptions): ChannelSen
 
     // In a private chat the chat id is the person's user id.
     const userId = stringOf(row.address.userId) ?? chatId;
-    if (await isUnreachable(db, userId)) throw new DeliveryError('permanent', 'unreachable');
+    if (await isUnreachable(db, 'telegram', userId))
+      throw new DeliveryError('permanent', 'unreachable');
 
     const parts = renderReply(row.payload);
     try {

@@ -15,7 +15,7 @@ import type { InboundMessage, TurnProcessor } from '../../src/turns/turn-process
 import { ChatHold } from './chat-hold.js';
 import type { SendThrottle } from './send-throttle.js';
 import { callTelegram } from './telegram-api.js';
-import { markReachable } from './telegram-reachability.js';
+import { markReachable } from '../../src/people/reachability.js';
 import { classifyUpdate, type BotAccount, type TurnUpdate } from './telegram-updates.js';
 
 export interface UpdateIntakeOptions {
@@ -58,7 +58,7 @@ export function createUpdateIntake(options: UpdateIntakeOptions): UpdateIntake {
     holdMs: options.holdMs,
     release: async (_chatId, turns) => {
       // Before the turn, so its replies are not refused as sent to someone who blocked us.
-      await markReachable(db, [...new Set(turns.map((turn) => turn.userId))]).catch(
+      await markReachable(db, 'telegram', [...new Set(turns.map((turn) => turn.userId))]).catch(
         (error: unknown) => logger.warn({ err: error }, 'could not clear unreachable mark'),
       );
       for (const turn of turns) void processor.process(turn.inboxId, turn.message);

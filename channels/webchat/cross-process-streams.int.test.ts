@@ -106,6 +106,9 @@ function replyRow(conversationId: string, text: string): OutboxRow {
     idempotency_key: `cross-process:${conversationId}`,
     created_at: new Date(),
     delivered_at: null,
+    hold_until: null,
+    delivery_status: null,
+    delivery_error_code: null,
   };
 }
 

@@ -47,6 +47,9 @@ function outboxRow(
     idempotency_key: `test:${nextConversation}`,
     created_at: new Date(),
     delivered_at: null,
+    hold_until: null,
+    delivery_status: null,
+    delivery_error_code: null,
   };
 }
 

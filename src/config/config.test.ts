@@ -2,6 +2,35 @@ import { describe, expect, it } from '@jest/globals';
 import { ConfigError, loadConfig } from './config.js';
 
 describe('loadConfig', () => {
+  const twilio = {
+    TWILIO_ACCOUNT_SID: `AC${'0a'.repeat(16)}`,
+    TWILIO_AUTH_TOKEN: 'synthetic-auth-token-0000',
+    TWILIO_PHONE_NUMBERS: '+15550100001, +15550100002',
+    SMS_HELP_CONTACT: 'help@careline.example.org',
+  };
+
+  it('reads the SMS settings, with quiet hours by default 21:00 to 08:00', () => {
+    const config = loadConfig(twilio);
+    expect(config.TWILIO_PHONE_NUMBERS).toBe('+15550100001, +15550100002');
+    expect(config.TWILIO_API_BASE_URL).toBe('https://api.twilio.com');
+    expect(config.SMS_MAX_SEGMENTS).toBe(3);
+    expect([config.QUIET_HOURS_START, config.QUIET_HOURS_END]).toEqual(['21:00', '08:00']);
+  });
+
+  it('names the Twilio variable missing when only part of the account is set', () => {
+    const partial = { ...twilio, TWILIO_AUTH_TOKEN: undefined };
+    expect(() => loadConfig(partial)).toThrow(/TWILIO_AUTH_TOKEN: required/);
+  });
+
+  it('requires a help contact with Twilio, for the HELP reply', () => {
+    const withoutContact = { ...twilio, SMS_HELP_CONTACT: undefined };
+    expect(() => loadConfig(withoutContact)).toThrow(/SMS_HELP_CONTACT/);
+  });
+
+  it('refuses a quiet-hours time that is not HH:mm', () => {
+    expect(() => loadConfig({ QUIET_HOURS_START: '9pm' })).toThrow(/QUIET_HOURS_START/);
+  });
+
   it('applies defaults when nothing is set', () => {
     const config = loadConfig({});
     expect(config.PORT).toBe(3978);

@@ -10,6 +10,9 @@ import { PROJECT_ROOT } from '../paths.js';
 const port = z.coerce.number().int().min(0).max(65535);
 const positiveInt = z.coerce.number().int().positive();
 const positiveNumber = z.coerce.number().positive();
+const clockTime = z
+  .string()
+  .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time such as 21:00 (24-hour HH:mm)');
 
 const schema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -50,6 +53,32 @@ const schema = z.object({
     .default('https://api.telegram.org'),
   TELEGRAM_MESSAGES_PER_SECOND_PER_CHAT: positiveNumber.default(1),
   TELEGRAM_MESSAGES_PER_SECOND: positiveNumber.default(30),
+  TWILIO_ACCOUNT_SID: z
+    .string()
+    .regex(
+      /^AC[0-9a-f]{32}$/,
+      'the Account SID from the Twilio console, AC followed by 32 hex digits',
+    )
+    .optional(),
+  TWILIO_AUTH_TOKEN: z.string().min(16, 'the Auth Token from the Twilio console').optional(),
+  TWILIO_PHONE_NUMBERS: z
+    .string()
+    .regex(
+      /^\+[1-9]\d{6,14}(\s*,\s*\+[1-9]\d{6,14})*$/,
+      'one or more numbers in E.164 form, comma-separated, such as +15551234567',
+    )
+    .optional(),
+  TWILIO_API_BASE_URL: z
+    .string()
+    .url()
+    .regex(/^https?:\/\//, 'an http:// or https:// URL')
+    .default('https://api.twilio.com'),
+  SMS_SEGMENTS_PER_SECOND_PER_NUMBER: positiveNumber.default(1),
+  SMS_MAX_SEGMENTS: positiveInt.max(10).default(3),
+  SMS_PROGRAM_NAME: z.string().min(1).max(30).default('CareLine'),
+  SMS_HELP_CONTACT: z.string().min(3).max(60).optional(),
+  QUIET_HOURS_START: clockTime.default('21:00'),
+  QUIET_HOURS_END: clockTime.default('08:00'),
 });
 
 /** Every environment variable CareLine reads. */
@@ -78,6 +107,30 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`Invalid environment variable ${variable}: ${issue.message}`);
   }
 
+  checkSmsSettings(parsed.data);
   const dataDir = path.resolve(PROJECT_ROOT, parsed.data.DATA_DIR);
   return { ...parsed.data, DATA_DIR: dataDir };
+}
+
+/** SMS needs the whole Twilio account, and a help contact for carriers' HELP rule. */
+function checkSmsSettings(config: z.infer<typeof schema>): void {
+  const twilio = {
+    TWILIO_ACCOUNT_SID: config.TWILIO_ACCOUNT_SID,
+    TWILIO_AUTH_TOKEN: config.TWILIO_AUTH_TOKEN,
+    TWILIO_PHONE_NUMBERS: config.TWILIO_PHONE_NUMBERS,
+  };
+  const set = Object.entries(twilio).filter(([, value]) => value !== undefined);
+  if (set.length === 0) return;
+
+  const missing = Object.keys(twilio).find((name) => !twilio[name as keyof typeof twilio]);
+  if (missing) {
+    throw new ConfigError(
+      `Invalid environment variable ${missing}: required when ${set[0]![0]} is set (SMS needs all three)`,
+    );
+  }
+  if (!config.SMS_HELP_CONTACT) {
+    throw new ConfigError(
+      'Invalid environment variable SMS_HELP_CONTACT: required with Twilio, for the HELP reply (a phone number, email or web address)',
+    );
+  }
 }

@@ -14,6 +14,8 @@ export interface NewOutboxMessage {
   payload: Record<string, unknown>;
   /** What this message is for; a second message with the same key is dropped. */
   idempotencyKey: string;
+  /** Not before this time (quiet hours); the row steps out of its conversation's order. */
+  holdUntil?: Date;
 }
 
 /** The fields of an outbox row's address that channel senders read. */
@@ -59,6 +61,9 @@ export async function enqueueOutbound(db: Db, messages: NewOutboxMessage[]): Pro
     payload: JSON.stringify(message.payload),
     idempotency_key: message.idempotencyKey,
     address_key: addressKeyOf(message.channel, message.address),
+    ...(message.holdUntil
+      ? { hold_until: message.holdUntil, next_attempt_at: message.holdUntil }
+      : {}),
   }));
   const inserted = await db
     .insertInto('outbox')
@@ -91,6 +96,8 @@ export async function claimDue(
         -- does not grow with the square of the rows waiting.
         select distinct on (address_key) id from outbox
         where channel = ${channel} and status in ('pending', 'sending')
+          -- A row held by quiet hours steps out of the line until its time comes.
+          and (hold_until is null or hold_until <= now())
         order by address_key, id) head on head.id = o.id
       where o.next_attempt_at <= now() and o.status in ('pending', 'sending')
       order by o.id

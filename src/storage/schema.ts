@@ -21,6 +21,11 @@ export interface PeopleTable {
   cancer_type: string | null;
   region: string | null;
   preferred_channel: ChannelId | null;
+  /** Quiet hours, local 'HH:mm'; null: CareLine's defaults (QUIET_HOURS_START/END). */
+  quiet_hours_start: string | null;
+  quiet_hours_end: string | null;
+  /** True only when the person asked for diagnosis and drug names in texts. */
+  sms_health_details: Generated<boolean>;
   onboarded_at: Timestamp | null;
   created_at: CreatedAt;
   updated_at: Generated<Date>;
@@ -33,6 +38,8 @@ export interface ChannelIdentitiesTable {
   external_id: string;
   unreachable_at: Timestamp | null;
   unreachable_reason: string | null;
+  /** SMS: set when the number opted out (STOP); nothing but the confirmation is sent. */
+  opted_out_at: Timestamp | null;
   created_at: CreatedAt;
 }
 
@@ -81,8 +88,30 @@ export interface OutboxTable {
   idempotency_key: string;
   /** Channel and conversation: rows with the same key are delivered in order. */
   address_key: string;
+  /** Held by quiet hours until then; out of its conversation's order while held. */
+  hold_until: Timestamp | null;
+  /** Latest delivery receipt, e.g. Twilio's 'delivered' or 'undelivered', and its code. */
+  delivery_status: string | null;
+  delivery_error_code: string | null;
   created_at: CreatedAt;
   delivered_at: Timestamp | null;
+}
+
+export interface SmsPartsTable {
+  outbox_id: string;
+  part: number;
+  message_sid: string | null;
+  from_number: string;
+  segments: number;
+  status: string;
+  error_code: string | null;
+  updated_at: Generated<Date>;
+}
+
+export interface SmsOfferedOptionsTable {
+  identity_id: string;
+  options: Json<Array<{ value: string; title: string }>>;
+  offered_at: Generated<Date>;
 }
 
 export interface BotStateTable {
@@ -92,7 +121,12 @@ export interface BotStateTable {
   updated_at: Generated<Date>;
 }
 
-export type EscalationReason = 'crisis' | 'medical_emergency' | 'human_requested';
+export type EscalationReason =
+  | 'crisis'
+  | 'medical_emergency'
+  | 'human_requested'
+  /** The patient's missed doses crossed the threshold and no caregiver could be told. */
+  | 'missed_doses';
 
 export interface EscalationsTable {
   id: Generated<string>;
@@ -157,6 +191,82 @@ export interface LinkAttemptsTable {
   failed_at: Timestamp;
 }
 
+type Numeric = ColumnType<string, number | string, number | string>;
+
+export interface MedicationsTable {
+  id: Generated<string>;
+  person_id: string;
+  name: string;
+  generic_name: string | null;
+  rxnorm_id: string | null;
+  recognized: boolean;
+  strength_value: Numeric | null;
+  strength_unit: string | null;
+  dose_value: Numeric | null;
+  dose_form: string | null;
+  route: string | null;
+  as_needed: Generated<boolean>;
+  reason: string | null;
+  /** Local 'HH:mm' times in the person's time zone, sorted. */
+  times_of_day: Generated<string[]>;
+  every_hours: number | null;
+  days_of_week: number[] | null;
+  cycle_days_on: number | null;
+  cycle_days_off: number | null;
+  /** Local calendar dates, 'yyyy-mm-dd'. */
+  start_date: ColumnType<string, string, string>;
+  end_date: ColumnType<string, string, string> | null;
+  paused_at: Timestamp | null;
+  added_by: string | null;
+  created_at: CreatedAt;
+  updated_at: Generated<Date>;
+}
+
+export type DoseStatus = 'open' | 'taken' | 'skipped' | 'missed';
+
+export interface DosesTable {
+  id: Generated<string>;
+  medication_id: string;
+  person_id: string;
+  /** The occurrence in the person's zone, 'yyyy-mm-ddTHH:mm': the reminder's idempotency key. */
+  occurrence_key: string;
+  due_at: Timestamp;
+  status: Generated<DoseStatus>;
+  reminded_at: Timestamp | null;
+  snoozed_until: Timestamp | null;
+  followed_up_at: Timestamp | null;
+  resolved_at: Timestamp | null;
+  skip_reason: string | null;
+}
+
+export interface CareLinksTable {
+  patient_id: string;
+  caregiver_id: string;
+  can_manage_medications: Generated<boolean>;
+  shares_adherence: Generated<boolean>;
+  created_at: CreatedAt;
+}
+
+export interface CareInvitationsTable {
+  id: Generated<string>;
+  patient_id: string;
+  code_hash: string;
+  created_at: CreatedAt;
+  expires_at: Timestamp;
+}
+
+/** One crossing of the missed-dose threshold (migration 007), recorded so it alerts once. */
+export interface AdherenceAlertsTable {
+  patient_id: string;
+  /** The missed dose that reached the count. */
+  crossing_dose_id: string;
+  /** Its due time: the next alert counts only doses due after it. */
+  through_due_at: Timestamp;
+  missed_count: number;
+  notified: 'caregivers' | 'staff';
+  created_at: CreatedAt;
+}
+
 export interface Database {
   people: PeopleTable;
   channel_identities: ChannelIdentitiesTable;
@@ -173,9 +283,18 @@ export interface Database {
   link_code_keys: LinkCodeKeysTable;
   link_codes: LinkCodesTable;
   link_attempts: LinkAttemptsTable;
+  sms_parts: SmsPartsTable;
+  sms_offered_options: SmsOfferedOptionsTable;
+  medications: MedicationsTable;
+  doses: DosesTable;
+  care_links: CareLinksTable;
+  care_invitations: CareInvitationsTable;
+  adherence_alerts: AdherenceAlertsTable;
 }
 
 export type Person = Selectable<PeopleTable>;
 export type NewPerson = Insertable<PeopleTable>;
 export type OutboxRow = Selectable<OutboxTable>;
 export type ConversationRow = Selectable<ConversationsTable>;
+export type MedicationRow = Selectable<MedicationsTable>;
+export type DoseRow = Selectable<DosesTable>;

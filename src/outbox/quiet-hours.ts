@@ -1,0 +1,77 @@
+/**
+ * Quiet hours: a window in the person's own time zone (by default 21:00 to 08:00) when
+ * CareLine sends nothing that can wait. Reminders and relays due then are held until the
+ * window closes; replies to what the person just wrote, and crisis and safety messages, are
+ * never held. The window may cross midnight; start equal to end means no quiet hours.
+ */
+import { DateTime } from 'luxon';
+
+/** A window of local times, 'HH:mm'. */
+export interface QuietWindow {
+  start: string;
+  end: string;
+}
+
+/** CareLine's default window (QUIET_HOURS_START and QUIET_HOURS_END). */
+export const DEFAULT_QUIET_WINDOW: QuietWindow = { start: '21:00', end: '08:00' };
+
+/** What a person's row says about their quiet hours. */
+export interface QuietHoursOwner {
+  time_zone: string | null;
+  quiet_hours_start: string | null;
+  quiet_hours_end: string | null;
+}
+
+const CLOCK_TIME = /^([01]\d|2[0-3]):([0-5]\d)$/;
+
+/** True for a local time 'HH:mm' (00:00 to 23:59). */
+export function isClockTime(value: string): boolean {
+  return CLOCK_TIME.test(value);
+}
+
+/** The person's own window, else `defaults`. */
+export function quietWindowOf(owner: QuietHoursOwner, defaults: QuietWindow): QuietWindow {
+  const { quiet_hours_start: start, quiet_hours_end: end } = owner;
+  if (start && end && isClockTime(start) && isClockTime(end)) return { start, end };
+
+  return defaults;
+}
+
+function minutesOf(clock: string): number {
+  const [hours, minutes] = clock.split(':').map(Number);
+  return hours! * 60 + minutes!;
+}
+
+/**
+ * When a non-urgent message due at `at` may be sent: undefined when `at` is outside the
+ * person's quiet hours, otherwise the end of the window (in UTC). A person without a time
+ * zone is treated as being in `fallbackZone`.
+ */
+export function quietHoldUntil(
+  owner: QuietHoursOwner,
+  at: Date,
+  defaults: QuietWindow = DEFAULT_QUIET_WINDOW,
+  fallbackZone = 'UTC',
+): Date | undefined {
+  const window = quietWindowOf(owner, defaults);
+  const start = minutesOf(window.start);
+  const end = minutesOf(window.end);
+  if (start === end) return undefined;
+
+  const zone = owner.time_zone ?? fallbackZone;
+  const local = DateTime.fromJSDate(at, { zone }).isValid
+    ? DateTime.fromJSDate(at, { zone })
+    : DateTime.fromJSDate(at, { zone: 'UTC' });
+  const now = local.hour * 60 + local.minute;
+  const crossesMidnight = start > end;
+  const quiet = crossesMidnight ? now >= start || now < end : now >= start && now < end;
+  if (!quiet) return undefined;
+
+  // The window ends today, or tomorrow when it started this evening and crosses midnight.
+  const endsTomorrow = crossesMidnight && now >= start;
+  const endLocal = local
+    .startOf('day')
+    .plus({ days: endsTomorrow ? 1 : 0 })
+    .set({ hour: Math.floor(end / 60), minute: end % 60 });
+  return endLocal.toJSDate();
+}
