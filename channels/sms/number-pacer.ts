@@ -1,15 +1,11 @@
 /**
  * Keeps each sending number within its provisioned throughput (a US long code: about one
- * segment per second). A message of n segments books n / rate seconds of its number's time;
- * senders wait for their booking, so messages leave at the number's pace however many
- * deliveries run at once. People are given one number each, so a person always hears from
- * the same number (and their STOP applies to the number they see).
+ * segment per second). Each number sends one message at a time, in turn: a message of n
+ * segments holds its number for n / rate seconds from the moment it actually leaves, so a
+ * late timer or a slow event loop delays the next message rather than squeezing it in early.
  */
-import { createHash } from 'node:crypto';
 
 export interface NumberPacerOptions {
-  /** Sending numbers (E.164). At least one. */
-  numbers: readonly string[];
   /** Segments per second each number may send; default 1. */
   segmentsPerSecond?: number;
   /** Injected for tests; default `Date.now`. */
@@ -18,51 +14,64 @@ export interface NumberPacerOptions {
   sleep?: (ms: number) => Promise<void>;
 }
 
+/** A number's turn for one message: it left at `start` and holds the number until `end`. */
+export interface Booking {
+  number: string;
+  start: number;
+  end: number;
+}
+
 export class NumberPacer {
-  private readonly numbers: readonly string[];
-  private readonly msPerSegment: number;
+  /** How long one segment holds a number, in ms. */
+  readonly msPerSegment: number;
   private readonly now: () => number;
   private readonly sleep: (ms: number) => Promise<void>;
-  /** When each number is free again, in ms since the epoch. */
+  /** When each number may send again, in ms since the epoch. */
   private readonly freeAt = new Map<string, number>();
+  /** The last message waiting for each number: the next one waits for it. */
+  private readonly tail = new Map<string, Promise<unknown>>();
+  /** Segments waiting for each number, for `waitFor`. */
+  private readonly waiting = new Map<string, number>();
 
-  constructor(options: NumberPacerOptions) {
-    if (options.numbers.length === 0) throw new RangeError('NumberPacer needs a sending number.');
-
-    this.numbers = options.numbers;
+  constructor(options: NumberPacerOptions = {}) {
     this.msPerSegment = 1000 / (options.segmentsPerSecond ?? 1);
     this.now = options.now ?? Date.now;
     this.sleep =
       options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms).unref()));
   }
 
-  /** The number that texts `recipient`: always the same one for the same recipient. */
-  numberFor(recipient: string): string {
-    const digest = createHash('sha256').update(recipient).digest();
-    return this.numbers[digest.readUInt32BE(0) % this.numbers.length]!;
-  }
-
-  /** How long a booking on `number` would wait now, in ms. */
+  /** About how long a message for `number` would wait now, in ms. */
   waitFor(number: string): number {
-    return Math.max(0, (this.freeAt.get(number) ?? 0) - this.now());
+    const queued = (this.waiting.get(number) ?? 0) * this.msPerSegment;
+    return Math.max(0, (this.freeAt.get(number) ?? 0) - this.now()) + queued;
   }
 
-  /** Books `segments` of `number`'s time and waits until the booking starts. */
-  async book(number: string, segments: number): Promise<void> {
-    const now = this.now();
-    const start = Math.max(now, this.freeAt.get(number) ?? 0);
-    this.freeAt.set(number, start + segments * this.msPerSegment);
-    if (start > now) await this.sleep(start - now);
+  /**
+   * Waits for `number`'s turn, then holds it for `segments`; resolves with the booking as
+   * the message may leave. `release` gives the time back if the message did not go.
+   */
+  book(number: string, segments: number): Promise<Booking> {
+    this.waiting.set(number, (this.waiting.get(number) ?? 0) + segments);
+    const turn = (this.tail.get(number) ?? Promise.resolve()).then(async () => {
+      const wait = (this.freeAt.get(number) ?? 0) - this.now();
+      if (wait > 0) await this.sleep(wait);
+      const start = this.now();
+      const end = start + segments * this.msPerSegment;
+      this.freeAt.set(number, end);
+      this.waiting.set(number, (this.waiting.get(number) ?? segments) - segments);
+      return { number, start, end };
+    });
+    this.tail.set(number, turn);
+    return turn;
   }
 
   /**
    * Gives back a booking that was not used (the send failed before Twilio took it), so the
-   * number's next message is not delayed for nothing.
+   * number's next message is not delayed for nothing. Only while no later message has left.
    */
-  release(number: string, segments: number): void {
-    const freeAt = this.freeAt.get(number);
-    if (freeAt === undefined) return;
+  release(booking: Booking): void {
+    if (this.freeAt.get(booking.number) !== booking.end) return;
 
-    this.freeAt.set(number, Math.max(this.now(), freeAt - segments * this.msPerSegment));
+    this.freeAt.set(booking.number, booking.start);
   }
 }

@@ -65,14 +65,12 @@ export function createSmsChannel(options: SmsChannelOptions): SmsChannel {
     baseUrl: options.apiBaseUrl,
     keepAlive: options.keepAlive,
   });
-  const pacer = new NumberPacer({
-    numbers: options.phoneNumbers,
-    segmentsPerSecond: options.segmentsPerSecondPerNumber,
-  });
+  const pacer = new NumberPacer({ segmentsPerSecond: options.segmentsPerSecondPerNumber });
   const sender = createSmsSender({
     db,
     twilio,
     pacer,
+    numbers: options.phoneNumbers,
     i18n,
     logger,
     statusCallbackUrl: publicUrl ? `${publicUrl.replace(/\/+$/, '')}${SMS_STATUS_PATH}` : undefined,

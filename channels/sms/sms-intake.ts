@@ -15,6 +15,7 @@ import type { Db } from '../../src/storage/database.js';
 import { markInboundProcessed } from '../../src/storage/inbox.js';
 import { enqueueOutbound } from '../../src/storage/outbox.js';
 import { offeredOptions } from '../../src/storage/sms-offered-options.js';
+import { rememberSenderNumber } from '../../src/storage/sms-senders.js';
 import type { TurnProcessor } from '../../src/turns/turn-processor.js';
 import { pickOption } from './sms-option-choice.js';
 import {
@@ -122,6 +123,8 @@ export function createSmsIntake(options: SmsIntakeOptions) {
 
   /** Records what must be recorded; resolves once it is durable. */
   async function receive(sms: InboundSms): Promise<FollowUp> {
+    // Replies come from the number the person texted (unless one is theirs already).
+    await rememberSenderNumber(db, sms.from, sms.to);
     const identity = await findSmsIdentity(db, sms.from);
     const optedOut = Boolean(identity?.opted_out_at);
     const keyword = classifySmsKeyword(sms.body, { optedOut });

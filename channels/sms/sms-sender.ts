@@ -15,6 +15,7 @@ import type { Db } from '../../src/storage/database.js';
 import type { OutboxRow } from '../../src/storage/schema.js';
 import { rememberOfferedOptions } from '../../src/storage/sms-offered-options.js';
 import { recordSentPart, takenParts } from '../../src/storage/sms-parts.js';
+import { senderNumberFor } from '../../src/storage/sms-senders.js';
 import { healthTermsOf, hideHealthTerms } from './health-details.js';
 import type { NumberPacer } from './number-pacer.js';
 import { renderSms, smsOptionsOf } from './sms-rendering.js';
@@ -29,6 +30,8 @@ export interface SmsSenderOptions {
   db: Db;
   twilio: TwilioApi;
   pacer: NumberPacer;
+  /** The numbers CareLine texts from (E.164); each person is given one. */
+  numbers: readonly string[];
   i18n: I18n;
   logger: Logger;
   /** Where Twilio posts delivery receipts; unset, none are asked for. */
@@ -62,12 +65,12 @@ export function createSmsSender(options: SmsSenderOptions): ChannelSender {
   }
 
   async function sendPart(row: OutboxRow, to: string, part: number, body: string) {
-    const from = pacer.numberFor(to);
+    const from = await senderNumberFor(db, to, options.numbers);
     const { segments } = countSegments(body);
     const waitMs = pacer.waitFor(from);
     if (waitMs > MAX_PACING_WAIT_MS) throw new DeliveryError('rate_limited', 'sms_pacing', waitMs);
 
-    await pacer.book(from, segments);
+    const booking = await pacer.book(from, segments);
     try {
       const sent = await twilio.sendSms({
         from,
@@ -84,7 +87,7 @@ export function createSmsSender(options: SmsSenderOptions): ChannelSender {
         status: sent.status,
       });
     } catch (error) {
-      pacer.release(from, segments);
+      pacer.release(booking);
       throw error;
     }
   }
@@ -96,7 +99,8 @@ export function createSmsSender(options: SmsSenderOptions): ChannelSender {
     const cause = { cause: error };
     switch (error.kind) {
       case 'rate_limited':
-        return new DeliveryError('rate_limited', reason, undefined, cause);
+        // Twilio's 429 says nothing of how long: try again after one segment's time.
+        return new DeliveryError('rate_limited', reason, pacer.msPerSegment, cause);
       case 'transient':
         return new DeliveryError('transient', reason, undefined, cause);
       case 'opted_out':

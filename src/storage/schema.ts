@@ -108,6 +108,14 @@ export interface SmsPartsTable {
   updated_at: Generated<Date>;
 }
 
+export interface SmsSendersTable {
+  /** The person's phone (E.164). */
+  phone: string;
+  /** The CareLine number that texts them. */
+  sender_number: string;
+  assigned_at: CreatedAt;
+}
+
 export interface SmsOfferedOptionsTable {
   identity_id: string;
   options: Json<Array<{ value: string; title: string }>>;
@@ -285,6 +293,7 @@ export interface Database {
   link_attempts: LinkAttemptsTable;
   sms_parts: SmsPartsTable;
   sms_offered_options: SmsOfferedOptionsTable;
+  sms_senders: SmsSendersTable;
   medications: MedicationsTable;
   doses: DosesTable;
   care_links: CareLinksTable;
