@@ -8,9 +8,11 @@ import { CareLineAdapter } from '../src/bot/careline-adapter.js';
 import type { TurnScope } from '../src/bot/turn-scope.js';
 import { createI18n } from '../src/i18n/i18n.js';
 import { createLogger } from '../src/logging/logger.js';
+import { createOfflineAnalyzer } from '../src/medications/analysis/offline/offline-analyzer.js';
 import { StateConflictError } from '../src/storage/bot-state-storage.js';
 import type { Db } from '../src/storage/database.js';
 import type { ConversationRow, Person } from '../src/storage/schema.js';
+import { RecordingReminders } from '../test/support/recording-reminders.js';
 import { CareLineDialogs } from './careline-dialogs.js';
 
 const i18n = createI18n();
@@ -47,7 +49,9 @@ const message: Partial<Activity> = {
 async function runTurn(db: Db, scope: TurnScope, logLines: string[] = []) {
   const state = new ConversationState(new MemoryStorage());
   const logger = createLogger('info', { write: (line: string) => logLines.push(line) });
-  const dialogs = new CareLineDialogs({ db, i18n, config, logger }, state);
+  const analyzer = createOfflineAnalyzer();
+  const reminders = new RecordingReminders();
+  const dialogs = new CareLineDialogs({ db, i18n, config, logger, analyzer, reminders }, state);
   const logic = (context: TurnContext) => dialogs.run(context, scope);
   return new CareLineAdapter().runTurn(message, logic);
 }

@@ -1,8 +1,9 @@
 /**
  * Every dialog a turn can reach, and the order in which a message is handled: a link code
  * and the commands that work at any moment (help, menu, a person, delete my data) first,
- * then the open question, then, with nothing open, onboarding for whoever has not finished
- * it or the main menu for everyone else. Nothing but onboarding and redeeming a link code
+ * then answers to dose reminders (their buttons, or a late "took it"), then the open
+ * question, then, with nothing open, onboarding for whoever has not finished it or the
+ * main menu for everyone else. Nothing but onboarding and redeeming a link code
  * (which joins this app to a profile that has consented) runs before privacy consent.
  */
 import { ActivityTypes, type ConversationState, type TurnContext } from 'botbuilder';
@@ -17,8 +18,17 @@ import type { i18n as I18n } from 'i18next';
 import { setTurnScope, type TurnScope } from '../src/bot/turn-scope.js';
 import type { Config } from '../src/config/config.js';
 import type { Logger } from '../src/logging/logger.js';
+import type { MedicalTextAnalyzer } from '../src/medications/analysis/medical-text-analyzer.js';
+import type { ReminderScheduler } from '../src/medications/reminders/reminder-scheduler.js';
 import type { Db } from '../src/storage/database.js';
 import { StateConflictError } from '../src/storage/bot-state-storage.js';
+import { INVITATION_TTL_HOURS } from '../src/care-circle/invitation-service.js';
+import {
+  addCareCircleDialogs,
+  CARE_CIRCLE_DIALOG,
+  recognizeInvitationCode,
+  type CareCircleOptions,
+} from './care-circle/care-circle-dialog.js';
 import { addDeleteDataDialog, DELETE_DATA_DIALOG } from './delete-data/delete-data-dialog.js';
 import {
   addLinkingDialogs,
@@ -27,6 +37,16 @@ import {
   redeemTypedCode,
   type PreferredChannelOptions,
 } from './linking/linking-dialog.js';
+import {
+  addMedicationDialogs,
+  answerDoseReply,
+  isMedicationFlow,
+  MEDICATION_FLOW_DIALOGS,
+  recognizeDoseReply,
+  SKIP_DOSE_DIALOG,
+  type DoseReply,
+  type SkipDoseOptions,
+} from './medications/medication-dialogs.js';
 import {
   recognizeMenuFlow,
   askForHuman,
@@ -61,6 +81,10 @@ export interface DialogDependencies {
   config: Pick<Config, 'DEFAULT_LOCALE' | 'DEFAULT_REGION' | 'PRIVACY_NOTICE_VERSION'>;
   /** Where unexpected dialog errors are logged, by id only. */
   logger: Logger;
+  /** Reads medications out of what a person writes (offline or Comprehend Medical). */
+  analyzer: MedicalTextAnalyzer;
+  /** Plans and cancels dose reminders when medications change; snoozes doses. */
+  reminders: ReminderScheduler;
 }
 
 type NotOnboarded = Exclude<OnboardingStage, 'onboarded'>;
@@ -79,6 +103,8 @@ export class CareLineDialogs {
     addProfileDialog(this.dialogs, deps);
     addDeleteDataDialog(this.dialogs, deps);
     addLinkingDialogs(this.dialogs, deps);
+    addCareCircleDialogs(this.dialogs, deps);
+    addMedicationDialogs(this.dialogs, deps);
   }
 
   /**
@@ -130,10 +156,15 @@ export class CareLineDialogs {
     if (stage === 'onboarded' && dc.activeDialog?.id === ONBOARDING_DIALOG) {
       await dc.cancelAllDialogs();
     }
+    // Before link codes: "link CAREK7QM4XPD" is an invitation, not a channel link code.
+    const invitation = recognizeInvitationCode(text);
+    if (invitation) return this.joinCareCircle(dc, scope, stage, invitation);
     const code = recognizeLinkCode(text);
     if (code) return this.redeem(dc, scope, stage, code);
     const command = recognizeCommand(text);
     if (command) return this.interrupt(dc, scope, stage, command);
+    const doseReply = stage === 'onboarded' ? recognizeDoseReply(text) : undefined;
+    if (doseReply && (await this.answerDose(dc, scope, stage, doseReply))) return;
     if (dc.activeDialog) return this.followUp(dc, scope, await dc.continueDialog());
     if (stage === 'onboarded') return this.answerFromMenu(dc, scope, text);
     if (stage === 'declined' && isStartRequest(text)) {
@@ -164,6 +195,30 @@ export class CareLineDialogs {
       default:
         return this.openMenu(dc, scope, stage, command);
     }
+  }
+
+  /**
+   * A reply to a dose reminder, whatever was open: recorded and confirmed, then the open
+   * question again. Skipping asks for a reason on top of it. False when the words were
+   * not about a dose after all (a late "took it" with nothing open to record).
+   */
+  private async answerDose(
+    dc: DialogContext,
+    scope: TurnScope,
+    stage: OnboardingStage,
+    reply: DoseReply,
+  ): Promise<boolean> {
+    if (reply.kind === 'skip') {
+      const options: SkipDoseOptions = { doseId: reply.doseId };
+      await this.followUp(dc, scope, await dc.beginDialog(SKIP_DOSE_DIALOG, options));
+      return true;
+    }
+    if (!(await answerDoseReply(dc.context, this.deps, scope, reply, Boolean(dc.activeDialog)))) {
+      return false;
+    }
+
+    await this.carryOn(dc, scope, stage);
+    return true;
   }
 
   /** After an interruption: ask the open question again, or go on where the person is. */
@@ -215,9 +270,33 @@ export class CareLineDialogs {
     if (flow === 'link') {
       return showMainMenu(dc.context, scope.t, await describeNewLinkCode(this.deps, scope));
     }
+    if (isMedicationFlow(flow)) {
+      return this.followUp(dc, scope, await dc.beginDialog(MEDICATION_FLOW_DIALOGS[flow]));
+    }
+    if (flow === 'careCircle') {
+      return this.followUp(dc, scope, await dc.beginDialog(CARE_CIRCLE_DIALOG));
+    }
 
     const options: ProfileOptions = flow === 'language' ? { field: 'language' } : {};
     await this.followUp(dc, scope, await dc.beginDialog(PROFILE_DIALOG, options));
+  }
+
+  /** An invitation code, whatever was open; before setup is done (it needs a role), later. */
+  private async joinCareCircle(
+    dc: DialogContext,
+    scope: TurnScope,
+    stage: OnboardingStage,
+    code: string,
+  ) {
+    if (stage !== 'onboarded') {
+      const hours = INVITATION_TTL_HOURS;
+      await dc.context.sendActivity(scope.t('care-circle:accept.finishSetupFirst', { hours }));
+      return this.carryOn(dc, scope, stage);
+    }
+
+    await dc.cancelAllDialogs();
+    const options: CareCircleOptions = { code };
+    await this.followUp(dc, scope, await dc.beginDialog(CARE_CIRCLE_DIALOG, options));
   }
 
   /**

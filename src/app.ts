@@ -18,6 +18,10 @@ import { connectDatabase } from './storage/connect.js';
 import type { Db } from './storage/database.js';
 import { migrate } from './storage/migrator.js';
 import { createPgNotifications } from './storage/pg-notifications.js';
+import { chooseMedicalTextAnalyzer } from './medications/analysis/choose-analyzer.js';
+import { createReminderScheduler } from './medications/reminders/create-reminder-scheduler.js';
+import type { ReminderSettings } from './medications/reminders/reminder-settings.js';
+import { OutboxSignal } from './outbox/outbox-signal.js';
 
 export interface CareLineApp {
   /** Where the web chat page is served, e.g. http://127.0.0.1:3978/ */
@@ -47,14 +51,39 @@ export async function startCareLine(
   const i18n = createI18n();
   // One listening connection per process, shared by the outbox and web chat.
   const notifications = createPgNotifications({ connectionString: database.url, logger });
-  const bot = createCareLineBot({ db, storage: new PostgresStorage(db), i18n, logger, config });
+  const signal = new OutboxSignal();
+  const analyzer = chooseMedicalTextAnalyzer({ choice: config.MEDICAL_TEXT_ANALYZER, logger });
+  const reminders = createReminderScheduler({
+    db,
+    connectionString: database.url,
+    logger,
+    i18n,
+    signal,
+    ...reminderSettingsOf(config),
+  });
+  const bot = createCareLineBot({
+    db,
+    storage: new PostgresStorage(db),
+    i18n,
+    logger,
+    config,
+    analyzer,
+    reminders,
+  });
   let accepting = true;
   const careline = createCareLineServer({
     db,
     logger,
     bot,
     notifications,
-    routes: [createHealthRoutes({ db, isAccepting: () => accepting })],
+    signal,
+    routes: [
+      createHealthRoutes({
+        db,
+        isAccepting: () => accepting,
+        details: { medicalTextAnalyzer: analyzer.name },
+      }),
+    ],
     webchat: {
       secret: await resolveDirectLineSecret(config.DIRECT_LINE_SECRET, config.DATA_DIR),
       tokenTtlSeconds: config.DIRECT_LINE_TOKEN_TTL_SECONDS,
@@ -79,12 +108,15 @@ export async function startCareLine(
     sms: smsSettings(config, i18n),
   });
   const url = await careline.listen(config.PORT, config.HOST);
+  await reminders.start();
   const recovered = await careline.processor.recoverUnprocessed();
   if (recovered > 0) logger.info({ recovered }, 'recovering unprocessed inbound messages');
 
   let stopping: Promise<void> | undefined;
   async function shutdown(): Promise<void> {
     accepting = false;
+    // Reminders first: a reminder job may still queue a message for the dispatchers.
+    await reminders.stop();
     await careline.close(config.SHUTDOWN_GRACE_SECONDS * 1000);
     await notifications.close();
     await database.close();
@@ -109,5 +141,19 @@ function smsSettings(config: Config, i18n: ServerOptions['webchat']['i18n']): Se
     program: { program: config.SMS_PROGRAM_NAME, contact: config.SMS_HELP_CONTACT ?? '' },
     i18n,
     defaultLocale: config.DEFAULT_LOCALE,
+  };
+}
+
+/** The reminder settings from configuration. */
+function reminderSettingsOf(config: Config): ReminderSettings {
+  return {
+    snoozeMinutes: config.DOSE_SNOOZE_MINUTES,
+    graceMinutes: config.DOSE_FOLLOW_UP_MINUTES,
+    missAfterHours: config.DOSE_MISSED_AFTER_HOURS,
+    missedThreshold: {
+      count: config.MISSED_DOSES_ALERT_COUNT,
+      days: config.MISSED_DOSES_ALERT_DAYS,
+    },
+    quietHours: { start: config.QUIET_HOURS_START, end: config.QUIET_HOURS_END },
   };
 }

@@ -48,6 +48,8 @@ export interface ServerOptions {
   notifications?: PgNotifications;
   /** Routes mounted before the channels, such as health checks. */
   routes?: Router[];
+  /** Wakes the dispatchers; pass one to share it with code outside the server (reminders). */
+  signal?: OutboxSignal;
   /** False: run no outbox dispatcher (another process delivers); default true. */
   dispatchOutbox?: boolean;
   /** How often dispatchers look for due rows when not woken; default 1000 ms. */
@@ -78,7 +80,7 @@ export interface CareLineServer {
 
 export function createCareLineServer(options: ServerOptions): CareLineServer {
   const { db, logger, notifications } = options;
-  const signal = new OutboxSignal();
+  const signal = options.signal ?? new OutboxSignal();
   const stopListening = notifications ? listenForOutbox(notifications, signal) : () => undefined;
   const processor = new TurnProcessor({
     db,

@@ -20,9 +20,18 @@ const i18n = createI18n();
 const en = i18n.getFixedT('en');
 const es = i18n.getFixedT('es');
 
-const MENU_BUTTONS = ['profile', 'language', 'link', 'human', 'delete', 'help'].map((item) =>
-  en(`menu:item.${item}`),
-);
+const MENU_ITEMS = [
+  'medications',
+  'adherence',
+  'careCircle',
+  'profile',
+  'language',
+  'link',
+  'human',
+  'delete',
+  'help',
+];
+const MENU_BUTTONS = MENU_ITEMS.map((item) => en(`menu:item.${item}`));
 
 let database: TestDatabase;
 let harness: BotHarness;
@@ -52,14 +61,9 @@ describe('main menu', () => {
     const menu = await harness.send(user, 'menu');
     expect(textOf(menu)).toBe(en('menu:prompt'));
     expect(buttonsOf(menu)).toEqual(MENU_BUTTONS);
-    expect(menu[0]?.activity.suggestedActions?.actions.map((action) => action.value)).toEqual([
-      'menu:profile',
-      'menu:language',
-      'menu:link',
-      'menu:human',
-      'menu:delete',
-      'menu:help',
-    ]);
+    expect(menu[0]?.activity.suggestedActions?.actions.map((action) => action.value)).toEqual(
+      MENU_ITEMS.map((item) => `menu:${item}`),
+    );
   });
 
   it('answers free text it does not understand kindly, with the menu', async () => {

@@ -11,15 +11,38 @@ import { joinParagraphs, withButtons, type Button } from '../shared/buttons.js';
 import { matchPhrase } from '../shared/text.js';
 
 /** The menu's items, in order. Each button sends `menu:<item>`, a command (see commands.ts). */
-const MENU_ITEMS = ['profile', 'language', 'link', 'human', 'delete', 'help'] as const;
+const MENU_ITEMS = [
+  'medications',
+  'adherence',
+  'careCircle',
+  'profile',
+  'language',
+  'link',
+  'human',
+  'delete',
+  'help',
+] as const;
 
 /** A menu item that opens a dialog (or shows a link code) rather than answering at once. */
-export type MenuFlow = 'profile' | 'language' | 'link';
+export type MenuFlow =
+  'profile' | 'language' | 'link' | 'medications' | 'addMedication' | 'adherence' | 'careCircle';
 
 // Typed words for those items; they count only when no question is open, since "profile"
 // or "language" could be someone's answer to a question.
 const MENU_FLOW_PHRASES: Record<MenuFlow, readonly string[]> = {
   profile: ['profile', 'my profile', 'perfil', 'mi perfil', 'ver perfil'],
+  careCircle: [
+    'care circle',
+    'my care circle',
+    'caregivers',
+    'my caregivers',
+    'my patients',
+    'circulo de cuidado',
+    'mi circulo de cuidado',
+    'cuidadores',
+    'mis cuidadores',
+    'mis pacientes',
+  ],
   language: ['language', 'change language', 'idioma', 'cambiar idioma', 'cambiar de idioma'],
   link: [
     'link',
@@ -30,6 +53,45 @@ const MENU_FLOW_PHRASES: Record<MenuFlow, readonly string[]> = {
     'vincular otra app',
     'vincular otra aplicacion',
     'vincular app',
+  ],
+  medications: [
+    'medications',
+    'my medications',
+    'medication',
+    'medicines',
+    'my medicines',
+    'my meds',
+    'meds',
+    'medicamentos',
+    'mis medicamentos',
+    'medicinas',
+    'mis medicinas',
+  ],
+  addMedication: [
+    'add medication',
+    'add a medication',
+    'add medicine',
+    'add a medicine',
+    'new medication',
+    'add a new medication',
+    'anadir medicamento',
+    'anadir un medicamento',
+    'agregar medicamento',
+    'agregar un medicamento',
+    'nuevo medicamento',
+    'anadir medicina',
+    'agregar medicina',
+  ],
+  adherence: [
+    'how am i doing',
+    'how am i doing with my medications',
+    'how am i doing with my meds',
+    'my progress',
+    'adherence',
+    'como voy',
+    'como lo llevo',
+    'como voy con mis medicamentos',
+    'mi progreso',
   ],
 };
 

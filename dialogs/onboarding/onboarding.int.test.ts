@@ -82,6 +82,9 @@ describe('onboarding in English', () => {
     );
     expect(textOf(done)).toContain(en('menu:prompt'));
     expect(buttonsOf(done)).toEqual([
+      en('menu:item.medications'),
+      en('menu:item.adherence'),
+      en('menu:item.careCircle'),
       en('menu:item.profile'),
       en('menu:item.language'),
       en('menu:item.link'),

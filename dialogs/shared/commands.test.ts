@@ -21,11 +21,14 @@ describe('recognizeCommand', () => {
     ['menu:profile', 'profile'],
     ['menu:language', 'language'],
     ['menu:link', 'link'],
+    ['menu:medications', 'medications'],
+    ['menu:add-medication', 'addMedication'],
+    ['menu:adherence', 'adherence'],
   ])('reads %j as %s', (text, command) => {
     expect(recognizeCommand(text)).toBe(command);
   });
 
-  it.each(['I need some help with my meds', 'profile', 'hello', '', 'delete'])(
+  it.each(['I need some help with my meds', 'profile', 'hello', '', 'delete', 'my medications'])(
     'leaves %j alone',
     (text) => {
       expect(recognizeCommand(text)).toBeUndefined();

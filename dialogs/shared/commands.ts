@@ -7,7 +7,18 @@
 import { cleanFreeText, matchPhrase } from './text.js';
 
 /** Something the person asked for that interrupts whatever question is open. */
-export type Command = 'help' | 'menu' | 'human' | 'delete' | 'profile' | 'language' | 'link';
+export type Command =
+  | 'help'
+  | 'menu'
+  | 'human'
+  | 'delete'
+  | 'profile'
+  | 'language'
+  | 'link'
+  | 'medications'
+  | 'addMedication'
+  | 'adherence'
+  | 'careCircle';
 
 // Phrases are stored normalised (see normalizeAnswer): lowercase, no accents.
 const COMMAND_PHRASES: Record<Command, readonly string[]> = {
@@ -48,6 +59,10 @@ const COMMAND_PHRASES: Record<Command, readonly string[]> = {
   profile: ['menu:profile'],
   language: ['menu:language'],
   link: ['menu:link'],
+  medications: ['menu:medications'],
+  addMedication: ['menu:add-medication'],
+  adherence: ['menu:adherence'],
+  careCircle: ['menu:carecircle'],
 };
 
 // "/start K7QM4XPD" (Telegram's deep link, also "/start@SomeBot ..."), "link ..." or

@@ -23,6 +23,8 @@ export interface BotDependencies {
   i18n: I18n;
   logger: Logger;
   config: Pick<Config, 'DEFAULT_LOCALE' | 'DEFAULT_REGION' | 'PRIVACY_NOTICE_VERSION'>;
+  analyzer: DialogDependencies['analyzer'];
+  reminders: DialogDependencies['reminders'];
 }
 
 export interface CareLineBot {
@@ -42,6 +44,8 @@ export function createCareLineBot(deps: BotDependencies): CareLineBot {
     i18n: deps.i18n,
     config: deps.config,
     logger: deps.logger,
+    analyzer: deps.analyzer,
+    reminders: deps.reminders,
   };
   const dialogs = new CareLineDialogs(dialogDeps, conversationState);
 

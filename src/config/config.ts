@@ -79,6 +79,12 @@ const schema = z.object({
   SMS_HELP_CONTACT: z.string().min(3).max(60).optional(),
   QUIET_HOURS_START: clockTime.default('21:00'),
   QUIET_HOURS_END: clockTime.default('08:00'),
+  MEDICAL_TEXT_ANALYZER: z.enum(['auto', 'offline', 'comprehend-medical']).default('auto'),
+  DOSE_SNOOZE_MINUTES: positiveInt.max(24 * 60).default(30),
+  DOSE_FOLLOW_UP_MINUTES: positiveInt.max(24 * 60).default(60),
+  DOSE_MISSED_AFTER_HOURS: positiveInt.max(48).default(4),
+  MISSED_DOSES_ALERT_COUNT: positiveInt.max(100).default(2),
+  MISSED_DOSES_ALERT_DAYS: positiveInt.max(90).default(3),
 });
 
 /** Every environment variable CareLine reads. */

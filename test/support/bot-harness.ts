@@ -1,7 +1,8 @@
 /**
  * Drives the real turn pipeline (adapter, bot, dialogs, PostgreSQL state, inbox, outbox)
  * without a channel: each `send` records an inbound message, runs its turn, and returns
- * the replies the turn queued in the outbox.
+ * the replies the turn queued in the outbox. Medications are read by the real offline
+ * analyzer; reminders are only recorded (`RecordingReminders`).
  */
 import { randomUUID } from 'node:crypto';
 import type { Activity } from 'botbuilder';
@@ -9,11 +10,15 @@ import { CareLineAdapter } from '../../src/bot/careline-adapter.js';
 import { createCareLineBot } from '../../src/bot/careline-bot.js';
 import { createI18n } from '../../src/i18n/i18n.js';
 import { createLogger } from '../../src/logging/logger.js';
+import type { MedicalTextAnalyzer } from '../../src/medications/analysis/medical-text-analyzer.js';
+import { createOfflineAnalyzer } from '../../src/medications/analysis/offline/offline-analyzer.js';
+import type { ReminderScheduler } from '../../src/medications/reminders/reminder-scheduler.js';
 import { OutboxSignal } from '../../src/outbox/outbox-signal.js';
 import { PostgresStorage } from '../../src/storage/bot-state-storage.js';
 import type { Db } from '../../src/storage/database.js';
 import type { ChannelId } from '../../src/storage/schema.js';
 import { TurnProcessor } from '../../src/turns/turn-processor.js';
+import { RecordingReminders } from './recording-reminders.js';
 
 export interface Reply {
   text: string;
@@ -24,6 +29,8 @@ export interface Reply {
 
 export interface BotHarness {
   processor: TurnProcessor;
+  /** Every reminder the dialogs asked for. */
+  reminders: RecordingReminders;
   /** Sends `text` from `userId` in conversation `conversationId` (default: per user). */
   send(userId: string, text: string, options?: SendOptions): Promise<Reply[]>;
   /** Sends the conversationUpdate a channel sends when the person joins. */
@@ -45,20 +52,38 @@ export const TEST_CONFIG = {
   PRIVACY_NOTICE_VERSION: 'test-notice-1',
 } as const;
 
+/** The medication collaborators a test bot uses; each defaults to the harness's own. */
+export interface TestCollaborators {
+  analyzer?: MedicalTextAnalyzer;
+  reminders?: ReminderScheduler;
+}
+
 /** CareLine's bot with its real dialogs and PostgreSQL state, configured for tests. */
-export function createTestBot(db: Db, logger = createLogger('silent'), i18n = createI18n()) {
+export function createTestBot(
+  db: Db,
+  logger = createLogger('silent'),
+  i18n = createI18n(),
+  collaborators: TestCollaborators = {},
+) {
   return createCareLineBot({
     db,
     storage: new PostgresStorage(db),
     i18n,
     logger,
     config: TEST_CONFIG,
+    analyzer: collaborators.analyzer ?? createOfflineAnalyzer(),
+    reminders: collaborators.reminders ?? new RecordingReminders(),
   });
 }
 
-export function createBotHarness(db: Db): BotHarness {
+/** A harness on `db`; pass an analyzer to replace the offline one (a failing one, say). */
+export function createBotHarness(
+  db: Db,
+  collaborators: { analyzer?: MedicalTextAnalyzer } = {},
+): BotHarness {
   const logger = createLogger('silent');
-  const bot = createTestBot(db, logger);
+  const reminders = new RecordingReminders();
+  const bot = createTestBot(db, logger, createI18n(), { ...collaborators, reminders });
   const processor = new TurnProcessor({
     db,
     adapter: new CareLineAdapter(),
@@ -113,6 +138,7 @@ export function createBotHarness(db: Db): BotHarness {
 
   return {
     processor,
+    reminders,
     send: (userId, text, options) =>
       deliver({ ...base(userId, options), type: 'message', text: options?.value ?? text }),
     join: (userId, options) =>
