@@ -10,6 +10,8 @@ const BENCHMARKS = [
   'turn/turn.bench.ts',
   'telegram-webhook/telegram-webhook.bench.ts',
   'telegram-fanout/telegram-fanout.bench.ts',
+  'sms/sms.bench.ts',
+  'reminders/reminders.bench.ts',
 ];
 
 const here = path.dirname(fileURLToPath(import.meta.url));

@@ -115,9 +115,10 @@ export async function startCareLine(
   let stopping: Promise<void> | undefined;
   async function shutdown(): Promise<void> {
     accepting = false;
-    // Reminders first: a reminder job may still queue a message for the dispatchers.
-    await reminders.stop();
+    // Turns in flight may still plan or snooze reminders, so the scheduler stops after them;
+    // a reminder it queues meanwhile waits in the outbox for the next start.
     await careline.close(config.SHUTDOWN_GRACE_SECONDS * 1000);
+    await reminders.stop();
     await notifications.close();
     await database.close();
     logger.info('stopped');
