@@ -1,8 +1,9 @@
 /**
  * "My profile": shows what CareLine holds about the person and changes one field at a time,
  * with the same questions and checks as onboarding. Each change is saved and confirmed; a
- * new language takes effect from the confirmation on. A person with more than one linked
- * channel also sees, and can change, the channel they prefer for messages.
+ * new language takes effect from the confirmation on. Every person can also set their quiet
+ * hours and whether texts may name health details, which onboarding never asks. A person
+ * with more than one linked channel also sees, and can change, their preferred channel.
  */
 import {
   WaterfallDialog,
@@ -13,6 +14,7 @@ import {
 } from 'botbuilder-dialogs';
 import { getTurnScope } from '../../src/bot/turn-scope.js';
 import type { TFunction } from '../../src/i18n/i18n.js';
+import { DEFAULT_QUIET_WINDOW } from '../../src/outbox/quiet-hours.js';
 import { listLinkedChannels } from '../../src/people/preferred-address.js';
 import type { ChannelId, Person } from '../../src/storage/schema.js';
 import type { DialogDependencies } from '../careline-dialogs.js';
@@ -21,9 +23,9 @@ import { AnswerPrompt } from '../shared/answer-prompt.js';
 import { joinParagraphs, withButtons, type Button } from '../shared/buttons.js';
 import {
   askProfileQuestion,
+  changeableFieldsOf,
   describeFieldValue,
   describeProfile,
-  fieldsOf,
   profilePatchFor,
   saveProfile,
   type ProfileAnswers,
@@ -33,6 +35,10 @@ import { matchPhrase } from '../shared/text.js';
 
 export const PROFILE_DIALOG = 'profile';
 const FIELD_PROMPT = 'profile:field';
+
+// TODO: use QUIET_HOURS_START/END from deps.config once the dialogs' dependencies carry them
+// (dialogs/careline-dialogs.ts); until then the profile describes the built-in defaults.
+const QUIET_DEFAULTS = DEFAULT_QUIET_WINDOW;
 
 export interface ProfileOptions {
   /** Go straight to changing this field (the menu's "Change language"). */
@@ -54,6 +60,15 @@ const FIELD_PHRASES: Record<FieldChoice, readonly string[]> = {
   timeZone: ['field:time-zone', 'time zone', 'timezone', 'city', 'zona horaria', 'ciudad'],
   cancerType: ['field:cancer-type', 'cancer type', 'cancer', 'tipo de cancer'],
   region: ['field:region', 'region', 'state', 'estado', 'provincia'],
+  quietHours: ['field:quiet-hours', 'quiet hours', 'horas de silencio', 'horario de silencio'],
+  textDetails: [
+    'field:text-details',
+    'health details in texts',
+    'health details',
+    'details in texts',
+    'detalles de salud en los mensajes',
+    'detalles de salud',
+  ],
   preferredChannel: [
     'field:preferred-channel',
     'preferred app',
@@ -94,9 +109,13 @@ async function showProfileAndAskField(
   const { person, t } = getTurnScope(step.context);
   const choosesChannel = (await listLinkedChannels(deps.db, person.id)).length > 1;
   const buttons = fieldButtons(person, t, choosesChannel);
-  const lines = joinLines(describeProfile(person, t), choosesChannel && describeChannel(person, t));
+  const profile = describeProfile(person, t, {
+    fields: changeableFieldsOf(person),
+    quietDefaults: QUIET_DEFAULTS,
+  });
+  const lines = joinLines(profile, choosesChannel && describeChannel(person, t));
   const text = joinParagraphs(t('profile:intro'), lines, t('profile:ask'));
-  const fields: FieldChoice[] = [...fieldsOf(person), 'done'];
+  const fields: FieldChoice[] = [...changeableFieldsOf(person), 'done'];
   if (choosesChannel) fields.push('preferredChannel');
   return step.prompt(FIELD_PROMPT, {
     prompt: withButtons(text, buttons),
@@ -111,7 +130,7 @@ async function askNewValue(step: WaterfallStepContext): Promise<DialogTurnResult
   if (choice === 'preferredChannel') return step.replaceDialog(PREFERRED_CHANNEL_DIALOG);
 
   (step.values as ChangeValues).field = choice;
-  return askProfileQuestion(step, getTurnScope(step.context), choice);
+  return askProfileQuestion(step, getTurnScope(step.context), choice, QUIET_DEFAULTS);
 }
 
 async function saveChange(
@@ -129,13 +148,13 @@ async function saveChange(
   await saveProfile(deps, scope, patch);
   const { t, person } = scope;
   const label = t(`common:field.${field}.label`);
-  const value = describeFieldValue(person, field, t);
+  const value = describeFieldValue(person, field, t, QUIET_DEFAULTS);
   await step.context.sendActivity(t('profile:saved', { label, value }));
   return step.endDialog();
 }
 
 function fieldButtons(person: Person, t: TFunction, choosesChannel: boolean): Button[] {
-  const buttons = fieldsOf(person).map((field) => ({
+  const buttons = changeableFieldsOf(person).map((field) => ({
     value: FIELD_PHRASES[field][0]!,
     title: t(`common:field.${field}.label`),
   }));

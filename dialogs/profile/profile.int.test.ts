@@ -1,6 +1,7 @@
 /**
  * "My profile": viewing the profile and changing one field at a time, each change saved,
- * audited and confirmed in the person's (possibly new) language.
+ * audited and confirmed in the person's (possibly new) language; quiet hours and health
+ * details in texts are changed here only, by patients and caregivers alike.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createI18n } from '../../src/i18n/i18n.js';
@@ -49,10 +50,19 @@ describe('viewing the profile', () => {
     expect(text).toContain(line('timeZone', 'America/Chicago'));
     expect(text).toContain(line('cancerType', en('common:notSet')));
     expect(text).toContain(line('region', en('common:notSet')));
+    expect(text).toContain(line('quietHours', '21:00 to 08:00 (default)'));
+    expect(text).toContain(line('textDetails', en('common:textDetails.notIncluded')));
     expect(buttonsOf(replies)).toEqual([
-      ...['role', 'name', 'language', 'timeZone', 'cancerType', 'region'].map((field) =>
-        en(`common:field.${field}.label`),
-      ),
+      ...[
+        'role',
+        'name',
+        'language',
+        'timeZone',
+        'cancerType',
+        'region',
+        'quietHours',
+        'textDetails',
+      ].map((field) => en(`common:field.${field}.label`)),
       en('profile:done'),
     ]);
   });
@@ -63,6 +73,11 @@ describe('viewing the profile', () => {
 
     const replies = await harness.send(user, 'my profile');
     expect(textOf(replies)).not.toContain(en('common:field.cancerType.label'));
+    expect(buttonsOf(replies)).toEqual(
+      ['role', 'name', 'language', 'timeZone', 'quietHours', 'textDetails']
+        .map((field) => en(`common:field.${field}.label`))
+        .concat(en('profile:done')),
+    );
     expect(textOf(await harness.send(user, 'cancer type'))).toBe(en('profile:retry'));
     expect(textOf(await harness.send(user, 'Done'))).toBe(en('menu:prompt'));
   });
@@ -150,5 +165,230 @@ describe('changing the profile', () => {
       'consent.given',
       'profile.updated',
     ]);
+  });
+});
+
+/** The person's quiet-hours columns and health-details choice, as stored. */
+async function settingsOf(user: string) {
+  const { quiet_hours_start, quiet_hours_end, sms_health_details } = await personOf(
+    database.db,
+    user,
+  );
+  return { quiet_hours_start, quiet_hours_end, sms_health_details };
+}
+
+/** The fields named by the person's latest "profile.updated" audit row. */
+async function lastAuditedFields(user: string): Promise<unknown> {
+  const person = await personOf(database.db, user);
+  const audit = await database.db
+    .selectFrom('audit_log')
+    .select('details')
+    .where('person_id', '=', person.id)
+    .where('action', '=', 'profile.updated')
+    .orderBy('id', 'desc')
+    .executeTakeFirstOrThrow();
+  return audit.details;
+}
+
+describe('quiet hours', () => {
+  it('are left at the defaults by onboarding, which never asks about them', async () => {
+    const user = newUserId();
+    const replies = await onboardPerson(harness, user);
+
+    expect(textOf(replies)).not.toContain(en('common:field.quietHours.label'));
+    expect(await settingsOf(user)).toEqual({
+      quiet_hours_start: null,
+      quiet_hours_end: null,
+      sms_health_details: false,
+    });
+  });
+
+  it('explains them, shows the current window and saves a typed one', async () => {
+    const user = newUserId();
+    await onboardPerson(harness, user);
+    await harness.send(user, 'my profile');
+
+    const ask = await harness.send(user, '', { value: 'field:quiet-hours' });
+    expect(textOf(ask)).toBe(
+      en('common:field.quietHours.ask', { current: '21:00 to 08:00 (default)' }),
+    );
+    expect(textOf(ask)).toContain('crisis and safety messages');
+    expect(buttonsOf(ask)).toEqual([
+      en('common:quietHours.defaultButton', { hours: '21:00 to 08:00' }),
+      en('common:quietHours.offButton'),
+    ]);
+
+    const saved = await harness.send(user, '22:00-07:00');
+    expect(saved.map((reply) => reply.text)).toEqual([
+      en('profile:saved', { label: en('common:field.quietHours.label'), value: '22:00 to 07:00' }),
+      en('menu:prompt'),
+    ]);
+    expect(await settingsOf(user)).toMatchObject({
+      quiet_hours_start: '22:00',
+      quiet_hours_end: '07:00',
+    });
+    expect(await lastAuditedFields(user)).toEqual({ fields: 'quiet_hours_end,quiet_hours_start' });
+
+    await harness.send(user, 'my profile');
+    const again = await harness.send(user, 'quiet hours');
+    expect(textOf(again)).toContain('22:00 to 07:00.');
+  });
+
+  it('turns them off, then back to the defaults, for a caregiver too', async () => {
+    const user = newUserId();
+    await onboardPerson(harness, user, { role: 'caregiver' });
+
+    await harness.send(user, 'my profile');
+    await harness.send(user, '', { value: 'field:quiet-hours' });
+    const off = await harness.send(user, 'off');
+    expect(textOf(off)).toContain(
+      en('profile:saved', {
+        label: en('common:field.quietHours.label'),
+        value: en('common:quietHours.off'),
+      }),
+    );
+    expect(await settingsOf(user)).toMatchObject({
+      quiet_hours_start: '00:00',
+      quiet_hours_end: '00:00',
+    });
+
+    await harness.send(user, 'my profile');
+    await harness.send(user, '', { value: 'field:quiet-hours' });
+    const reset = await harness.send(user, 'default');
+    expect(textOf(reset)).toContain(
+      en('profile:saved', {
+        label: en('common:field.quietHours.label'),
+        value: '21:00 to 08:00 (default)',
+      }),
+    );
+    expect(await settingsOf(user)).toMatchObject({
+      quiet_hours_start: null,
+      quiet_hours_end: null,
+    });
+  });
+
+  it('asks again kindly after an impossible time and stores nothing', async () => {
+    const user = newUserId();
+    await onboardPerson(harness, user);
+    const person = await personOf(database.db, user);
+    await harness.send(user, 'my profile');
+    await harness.send(user, '', { value: 'field:quiet-hours' });
+    const auditBefore = await auditActionsOf(database.db, person.id);
+
+    const retry = await harness.send(user, '25:00-07:00');
+    expect(textOf(retry)).toBe(en('common:field.quietHours.retry'));
+    expect(textOf(await harness.send(user, '10pm to 13am'))).toBe(
+      en('common:field.quietHours.retry'),
+    );
+    expect(await settingsOf(user)).toMatchObject({
+      quiet_hours_start: null,
+      quiet_hours_end: null,
+    });
+    expect(await auditActionsOf(database.db, person.id)).toEqual(auditBefore);
+
+    await harness.send(user, '10pm to 7am');
+    expect(await settingsOf(user)).toMatchObject({
+      quiet_hours_start: '22:00',
+      quiet_hours_end: '07:00',
+    });
+  });
+
+  it('are asked and understood in Spanish', async () => {
+    const user = newUserId();
+    await onboardPerson(harness, user, { language: 'es', place: 'Madrid' });
+
+    const profile = await harness.send(user, 'mi perfil');
+    expect(textOf(profile)).toContain(
+      es('common:profileLine', {
+        label: es('common:field.quietHours.label'),
+        value: '21:00 a 08:00 (por defecto)',
+      }),
+    );
+    const ask = await harness.send(user, 'horas de silencio');
+    expect(textOf(ask)).toBe(
+      es('common:field.quietHours.ask', { current: '21:00 a 08:00 (por defecto)' }),
+    );
+    expect(textOf(await harness.send(user, 'de 25 a 7'))).toBe(es('common:field.quietHours.retry'));
+    const saved = await harness.send(user, 'de 22 a 7');
+    expect(textOf(saved)).toContain(
+      es('profile:saved', { label: es('common:field.quietHours.label'), value: '22:00 a 07:00' }),
+    );
+    expect(await settingsOf(user)).toMatchObject({
+      quiet_hours_start: '22:00',
+      quiet_hours_end: '07:00',
+    });
+
+    await harness.send(user, 'mi perfil');
+    await harness.send(user, '', { value: 'field:quiet-hours' });
+    await harness.send(user, 'ninguna');
+    expect(await settingsOf(user)).toMatchObject({
+      quiet_hours_start: '00:00',
+      quiet_hours_end: '00:00',
+    });
+
+    await harness.send(user, 'mi perfil');
+    await harness.send(user, '', { value: 'field:quiet-hours' });
+    await harness.send(user, 'por defecto');
+    expect(await settingsOf(user)).toMatchObject({
+      quiet_hours_start: null,
+      quiet_hours_end: null,
+    });
+  });
+});
+
+describe('health details in texts', () => {
+  it('explains the lock screen, then stores yes and no', async () => {
+    const user = newUserId();
+    await onboardPerson(harness, user);
+    await harness.send(user, 'my profile');
+
+    const ask = await harness.send(user, '', { value: 'field:text-details' });
+    expect(textOf(ask)).toBe(
+      en('common:field.textDetails.ask', { current: en('common:textDetails.notIncluded') }),
+    );
+    expect(textOf(ask)).toContain('lock screen');
+    expect(buttonsOf(ask)).toEqual([en('common:textDetails.yes'), en('common:textDetails.no')]);
+    expect(textOf(await harness.send(user, 'perhaps'))).toBe(en('common:field.textDetails.retry'));
+    expect((await settingsOf(user)).sms_health_details).toBe(false);
+
+    const yes = await harness.send(user, '', { value: 'details:yes' });
+    expect(textOf(yes)).toContain(
+      en('profile:saved', {
+        label: en('common:field.textDetails.label'),
+        value: en('common:textDetails.included'),
+      }),
+    );
+    expect((await settingsOf(user)).sms_health_details).toBe(true);
+    expect(await lastAuditedFields(user)).toEqual({ fields: 'sms_health_details' });
+
+    await harness.send(user, 'my profile');
+    await harness.send(user, 'health details');
+    await harness.send(user, 'No');
+    expect((await settingsOf(user)).sms_health_details).toBe(false);
+  });
+
+  it('is asked and understood in Spanish, for a caregiver too', async () => {
+    const user = newUserId();
+    await onboardPerson(harness, user, { language: 'es', role: 'caregiver', place: 'Madrid' });
+
+    await harness.send(user, 'mi perfil');
+    const ask = await harness.send(user, 'detalles de salud');
+    expect(textOf(ask)).toBe(
+      es('common:field.textDetails.ask', { current: es('common:textDetails.notIncluded') }),
+    );
+    expect(buttonsOf(ask)).toEqual([es('common:textDetails.yes'), es('common:textDetails.no')]);
+    const yes = await harness.send(user, 'Sí');
+    expect(textOf(yes)).toContain(
+      es('profile:saved', {
+        label: es('common:field.textDetails.label'),
+        value: es('common:textDetails.included'),
+      }),
+    );
+    expect((await settingsOf(user)).sms_health_details).toBe(true);
+
+    await harness.send(user, 'mi perfil');
+    await harness.send(user, '', { value: 'field:text-details' });
+    await harness.send(user, 'No, déjalos fuera');
+    expect((await settingsOf(user)).sms_health_details).toBe(false);
   });
 });

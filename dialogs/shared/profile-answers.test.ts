@@ -1,15 +1,20 @@
 /**
  * What counts as an answer to each profile question, typed or pressed, in English and
- * Spanish; the same rules serve onboarding and the profile flow.
+ * Spanish; the same rules serve onboarding and the profile flow, which alone asks the
+ * settings (quiet hours, health details in texts).
  */
 import { describe, expect, it } from '@jest/globals';
 import {
+  DEFAULT_QUIET_HOURS,
   isSkip,
+  NO_QUIET_HOURS,
   parseDisplayName,
+  parseQuietHours,
   parseRegion,
   recognizeCancerType,
   recognizeLanguage,
   recognizeRole,
+  recognizeTextDetails,
   recognizeTimeZone,
 } from './profile-answers.js';
 
@@ -86,5 +91,83 @@ describe('optional questions', () => {
     expect(parseRegion('skip')).toEqual({ value: null });
     expect(parseRegion('a'.repeat(61))).toBeUndefined();
     expect(parseRegion('***')).toBeUndefined();
+  });
+});
+
+describe('parseQuietHours', () => {
+  it.each([
+    ['22:00-07:00', '22:00', '07:00'],
+    ['22:00 – 07:00', '22:00', '07:00'],
+    ['21:30 to 6:45', '21:30', '06:45'],
+    ['10pm to 7am', '22:00', '07:00'],
+    ['10 PM - 7 A.M.', '22:00', '07:00'],
+    ['from 11pm until 6:30am', '23:00', '06:30'],
+    ['12am to 7am', '00:00', '07:00'],
+    ['1pm to 3pm', '13:00', '15:00'],
+    ['12pm to 2pm', '12:00', '14:00'],
+    ['de 22 a 7', '22:00', '07:00'],
+    ['22 a 7', '22:00', '07:00'],
+    ['De las 23 a las 6.', '23:00', '06:00'],
+    ['entre las 22:30 y las 7', '22:30', '07:00'],
+    ['22h-7h', '22:00', '07:00'],
+    ['10 de la noche a 7 de la mañana', '22:00', '07:00'],
+    ['12 de la noche a 8 de la mañana', '00:00', '08:00'],
+    ['0:00 a 6:00', '00:00', '06:00'],
+  ])('reads %j as %s to %s', (typed, start, end) => {
+    expect(parseQuietHours(typed)).toEqual({ value: { start, end } });
+  });
+
+  it.each(['off', 'None', 'ninguna', 'Sin horas de silencio', 'quiet:off', '22:00-22:00'])(
+    'reads %j as no quiet hours (equal start and end)',
+    (typed) => {
+      expect(parseQuietHours(typed)).toEqual({ value: NO_QUIET_HOURS });
+      expect(NO_QUIET_HOURS.start).toBe(NO_QUIET_HOURS.end);
+    },
+  );
+
+  it.each(['default', 'Por defecto', 'predeterminado', 'quiet:default'])(
+    'reads %j as the defaults (both null)',
+    (typed) => {
+      expect(parseQuietHours(typed)).toEqual({ value: DEFAULT_QUIET_HOURS });
+      expect(DEFAULT_QUIET_HOURS).toEqual({ start: null, end: null });
+    },
+  );
+
+  it.each([
+    '',
+    'night',
+    '22:00',
+    '25:00-07:00',
+    '22:00-24:00',
+    '22:60-07:00',
+    '7:75 to 9',
+    '13pm to 7am',
+    '0am to 7am',
+    '10pm to 7am tomorrow',
+    '22:00-07:00-09:00',
+    '2200-0700',
+    'yes',
+  ])('rejects %j', (typed) => {
+    expect(parseQuietHours(typed)).toBeUndefined();
+  });
+});
+
+describe('recognizeTextDetails', () => {
+  it.each(['details:yes', 'Yes', 'Sí', 'Yes, include them', 'Sí, inclúyelos'])(
+    'reads %j as allowing details',
+    (typed) => {
+      expect(recognizeTextDetails(typed)).toEqual({ value: true });
+    },
+  );
+
+  it.each(['details:no', 'No', 'No, leave them out', 'No, déjalos fuera', 'no gracias'])(
+    'reads %j as keeping details out',
+    (typed) => {
+      expect(recognizeTextDetails(typed)).toEqual({ value: false });
+    },
+  );
+
+  it.each(['maybe', 'quizás', '', 'details'])('rejects %j', (typed) => {
+    expect(recognizeTextDetails(typed)).toBeUndefined();
   });
 });

@@ -1,13 +1,14 @@
 /**
  * What counts as an answer to each profile question, shared by onboarding and the profile
  * flow so both accept exactly the same things: a pressed button's value, or typed words in
- * English or Spanish. Free text (names, regions) is cleaned and checked here.
+ * English or Spanish. Free text (names, regions) is cleaned and checked here, and so are the
+ * two settings only the profile flow asks: quiet hours and health details in texts.
  */
 import type { SupportedLocale } from '../../src/i18n/i18n.js';
 import { findTimeZone } from '../../src/people/time-zone-lookup.js';
 import type { Role } from '../../src/storage/schema.js';
 import type { Answer } from './answer-prompt.js';
-import { cleanFreeText, countCharacters, matchPhrase } from './text.js';
+import { cleanFreeText, countCharacters, matchPhrase, normalizeAnswer } from './text.js';
 
 /** Value of the "Skip" button on optional questions. */
 export const SKIP_VALUE = 'answer:skip';
@@ -173,6 +174,153 @@ export function parseRegion(text: string): Answer<string | null> | undefined {
 /** True when `value` is one of the cancer types offered as buttons. */
 export function isKnownCancerType(value: string): value is CancerType {
   return (CANCER_TYPES as readonly string[]).includes(value);
+}
+
+/**
+ * Quiet hours as stored on the person: local 'HH:mm' times, or both null for CareLine's
+ * defaults. Equal times ('00:00' to '00:00') mean no quiet hours at all.
+ */
+export interface QuietHoursSetting {
+  start: string | null;
+  end: string | null;
+}
+
+/** No quiet hours: `quietHoldUntil` holds nothing when start equals end. */
+export const NO_QUIET_HOURS: QuietHoursSetting = { start: '00:00', end: '00:00' };
+/** CareLine's default quiet hours (QUIET_HOURS_START and QUIET_HOURS_END). */
+export const DEFAULT_QUIET_HOURS: QuietHoursSetting = { start: null, end: null };
+
+/** Button values of the quiet-hours question. */
+export const QUIET_HOURS_OFF_VALUE = 'quiet:off';
+export const QUIET_HOURS_DEFAULT_VALUE = 'quiet:default';
+
+const QUIET_HOURS_PHRASES = {
+  off: [
+    QUIET_HOURS_OFF_VALUE,
+    'off',
+    'none',
+    'no quiet hours',
+    'turn off',
+    'ninguna',
+    'ninguno',
+    'sin horas de silencio',
+    'desactivadas',
+    'desactivar',
+    'quitar',
+  ],
+  default: [
+    QUIET_HOURS_DEFAULT_VALUE,
+    'default',
+    'the default',
+    'defaults',
+    'reset',
+    'por defecto',
+    'predeterminado',
+    'predeterminadas',
+    'las de siempre',
+  ],
+} as const;
+
+// One time of day: "22", "22:30", "7.15", "22h", "10pm", "7 a.m.", "10 de la noche".
+const DAY_PART = String.raw`a\.?m\.?|p\.?m\.?|de la (?:manana|madrugada|tarde|noche)`;
+const TIME_OF_DAY = String.raw`(?:las\s+)?(\d{1,2})(?:[:.h](\d{2})|h)?\s*(${DAY_PART})?`;
+// A range as people write it: "22:00-07:00", "10pm to 7am", "de 22 a 7", "entre las 22 y las 7".
+const RANGE_OPENING = String.raw`(?:from|between|de|desde|entre)?\s*`;
+const RANGE_SEPARATOR = String.raw`\s*(?:-|–|—|to|until|till|and|a|hasta|y)\s*`;
+const TIME_RANGE = new RegExp(
+  `^${RANGE_OPENING}${TIME_OF_DAY}${RANGE_SEPARATOR}${TIME_OF_DAY}$`,
+  'u',
+);
+const MORNING = /^a|manana|madrugada/;
+const MINUTES_PER_HOUR = 60;
+
+/**
+ * Reads new quiet hours from `text`: a range of two times of day ("22:00-07:00", "10pm to
+ * 7am", "de 22 a 7", "22 a 7"; without am/pm a time is on the 24-hour clock), "off" (no quiet
+ * hours; two equal times mean the same) or "default" (CareLine's defaults). Undefined for
+ * anything else, including impossible times such as 25:00, 7:75 or 13pm.
+ */
+export function parseQuietHours(text: string): Answer<QuietHoursSetting> | undefined {
+  const keyword = matchPhrase(text, QUIET_HOURS_PHRASES);
+  if (keyword === 'off') return { value: NO_QUIET_HOURS };
+  if (keyword === 'default') return { value: DEFAULT_QUIET_HOURS };
+
+  const range = TIME_RANGE.exec(normalizeAnswer(text));
+  if (!range) return undefined;
+
+  const start = clockTimeOf(range[1], range[2], range[3]);
+  const end = clockTimeOf(range[4], range[5], range[6]);
+  if (!start || !end) return undefined;
+
+  return { value: start === end ? NO_QUIET_HOURS : { start, end } };
+}
+
+/** 'HH:mm' for an hour, optional minutes and optional am/pm; undefined when impossible. */
+function clockTimeOf(
+  hourText: string | undefined,
+  minuteText: string | undefined,
+  dayPart: string | undefined,
+): string | undefined {
+  const minutes = Number(minuteText ?? 0);
+  const hour = dayPart ? twelveHourToTwentyFour(Number(hourText), dayPart) : Number(hourText);
+  if (hour === undefined || hour > 23 || minutes >= MINUTES_PER_HOUR) return undefined;
+
+  return `${String(hour).padStart(2, '0')}:${String(minutes).padStart(2, '0')}`;
+}
+
+/** 10pm is 22, 12am is 0, "12 de la noche" is midnight; undefined for 0pm or 13am. */
+function twelveHourToTwentyFour(hour: number, dayPart: string): number | undefined {
+  if (hour < 1 || hour > 12) return undefined;
+
+  if (MORNING.test(dayPart)) return hour % 12;
+  if (dayPart === 'de la noche' && hour === 12) return 0;
+  return (hour % 12) + 12;
+}
+
+/** Button values of the health-details question. */
+export const TEXT_DETAILS_YES_VALUE = 'details:yes';
+export const TEXT_DETAILS_NO_VALUE = 'details:no';
+
+const TEXT_DETAILS_PHRASES = {
+  yes: [
+    TEXT_DETAILS_YES_VALUE,
+    'yes',
+    'yes please',
+    'yes, include them',
+    'include them',
+    'include',
+    'allow',
+    'ok',
+    'si',
+    'si, incluyelos',
+    'incluyelos',
+    'incluir',
+    'permitir',
+  ],
+  no: [
+    TEXT_DETAILS_NO_VALUE,
+    'no',
+    'no thanks',
+    'no, leave them out',
+    'leave them out',
+    'keep them private',
+    'no, gracias',
+    'no gracias',
+    'no, mejor no',
+    'mejor no',
+    'no incluir',
+    'no, dejalos fuera',
+    'dejalos fuera',
+  ],
+} as const;
+
+/**
+ * Whether the person allows diagnosis and medicine names in texts and notifications: true
+ * for "yes" (or the Yes button), false for "no", undefined for anything else.
+ */
+export function recognizeTextDetails(text: string): Answer<boolean> | undefined {
+  const choice = matchPhrase(text, TEXT_DETAILS_PHRASES);
+  return choice && { value: choice === 'yes' };
 }
 
 /** Text made only of `allowed` characters, holding a letter, no longer than `max`. */
