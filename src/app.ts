@@ -148,6 +148,7 @@ function smsSettings(config: Config, i18n: ServerOptions['webchat']['i18n']): Se
 /** The reminder settings from configuration. */
 function reminderSettingsOf(config: Config): ReminderSettings {
   return {
+    prepareMinutesAhead: config.REMINDER_PREPARE_MINUTES,
     snoozeMinutes: config.DOSE_SNOOZE_MINUTES,
     graceMinutes: config.DOSE_FOLLOW_UP_MINUTES,
     missAfterHours: config.DOSE_MISSED_AFTER_HOURS,

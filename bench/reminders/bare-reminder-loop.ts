@@ -2,7 +2,9 @@
  * The baseline of bench/reminders: a bare `FOR UPDATE SKIP LOCKED` queue of due reminders in
  * its own table, doing the same work per reminder as the Agenda job (the dose-reminder
  * transaction, and planning the next occurrence as a row of its own queue). Each of
- * `concurrency` loops claims a few due rows under a lease, runs them, and marks them done.
+ * `concurrency` loops claims a few rows under a lease, runs them, and marks them done. Like
+ * the engine, it takes a reminder `prepareMinutesAhead` (from the context's settings) before
+ * it is due, so the reminder is queued held until its due time.
  */
 import { sql } from 'kysely';
 import type { Db } from '../../src/storage/database.js';
@@ -48,7 +50,7 @@ export function startBareLoops(ctx: ReminderContext, concurrency: number): () =>
     queueBareReminder(ctx.db, medicationId, occurrence);
   const loop = async () => {
     while (running) {
-      const claimed = await claimDue(ctx.db);
+      const claimed = await claimDue(ctx.db, ctx.settings.prepareMinutesAhead);
       if (claimed.length === 0) await new Promise((resolve) => setTimeout(resolve, IDLE_POLL_MS));
       for (const data of claimed) await runDoseReminder(ctx, data, planNext);
       await markDone(ctx.db, claimed);
@@ -61,13 +63,14 @@ export function startBareLoops(ctx: ReminderContext, concurrency: number): () =>
   };
 }
 
-async function claimDue(db: Db): Promise<DoseReminderData[]> {
+async function claimDue(db: Db, prepareMinutesAhead: number): Promise<DoseReminderData[]> {
+  const lead = sql`make_interval(secs => ${prepareMinutesAhead * 60})`;
   const result = await sql<{ medication_id: string; occurrence_key: string; due_at: Date }>`
     update bench_due_reminders
     set claimed_until = now() + make_interval(secs => ${LEASE_SECONDS})
     where (medication_id, occurrence_key) in (
       select medication_id, occurrence_key from bench_due_reminders
-      where done_at is null and due_at <= now()
+      where done_at is null and due_at <= now() + ${lead}
         and (claimed_until is null or claimed_until < now())
       order by due_at limit ${CLAIM_BATCH}
       for update skip locked)

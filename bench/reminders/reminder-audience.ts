@@ -1,6 +1,6 @@
 /**
- * The audience of bench/reminders: synthetic people in several time zones, each reachable on
- * web chat and taking one medication, and a way to move every medication's daily time so all
+ * The audience of bench/reminders: synthetic people in several time zones, without quiet
+ * hours, each reachable on web chat and taking one medication, and a way to move every medication's daily time so all
  * their doses fall due at the same instant (the same local minute wherever they live).
  */
 import { randomUUID } from 'node:crypto';
@@ -45,6 +45,10 @@ async function insertPatients(db: Db, patients: BenchPatient[], offset: number):
           id: p.personId,
           locale: i % 2 === 0 ? 'en' : 'es',
           time_zone: TIME_ZONES[(offset + i) % TIME_ZONES.length]!,
+          // No quiet hours (start equal to end): a reminder held overnight by choice is not
+          // late, and the bench measures punctuality whatever the hour it runs at.
+          quiet_hours_start: '00:00',
+          quiet_hours_end: '00:00',
           onboarded_at: new Date(),
         })),
       )

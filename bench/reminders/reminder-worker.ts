@@ -1,6 +1,7 @@
 /**
  * One worker process of bench/reminders: `agenda` runs the reminders engine as CareLine runs
- * it (createReminderScheduler with its defaults), `bare` runs the bare SKIP LOCKED loops.
+ * it (createReminderScheduler with its defaults but the bench's prepare lead, see
+ * `prepare-lead.ts`), `bare` runs the bare SKIP LOCKED loops with the same lead.
  * The database is BENCH_DATABASE_URL. Prints "ready" once working; SIGTERM stops it cleanly.
  */
 import { createI18n } from '../../src/i18n/i18n.js';
@@ -10,6 +11,7 @@ import { createOutboxAnnouncer } from '../../src/medications/reminders/outbox-an
 import { resolveReminderSettings } from '../../src/medications/reminders/reminder-settings.js';
 import { openDatabase } from '../../src/storage/database.js';
 import { startBareLoops } from './bare-reminder-loop.js';
+import { PREPARE_MINUTES_AHEAD } from './prepare-lead.js';
 
 /** Loops of the bare worker: the reminders engine's default concurrency per process. */
 export const BARE_CONCURRENCY = 10;
@@ -26,13 +28,20 @@ async function main(): Promise<void> {
   const i18n = createI18n();
   let stop: () => Promise<void>;
   if (mode === 'agenda') {
-    const scheduler = createReminderScheduler({ db, connectionString: url, logger, i18n });
+    const scheduler = createReminderScheduler({
+      db,
+      connectionString: url,
+      logger,
+      i18n,
+      prepareMinutesAhead: PREPARE_MINUTES_AHEAD,
+    });
     await scheduler.start();
     stop = () => scheduler.stop();
   } else {
     const announcer = createOutboxAnnouncer(db, undefined, () => undefined);
     const clock = () => new Date();
-    const ctx = { db, logger, i18n, clock, announcer, settings: resolveReminderSettings() };
+    const settings = resolveReminderSettings({ prepareMinutesAhead: PREPARE_MINUTES_AHEAD });
+    const ctx = { db, logger, i18n, clock, announcer, settings };
     stop = startBareLoops(ctx, BARE_CONCURRENCY);
   }
   process.once('SIGTERM', () => {

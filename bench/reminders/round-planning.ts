@@ -17,17 +17,21 @@ function occurrenceColumns(dueAt: Date) {
   };
 }
 
-/** Plans every medication's reminder at `dueAt` as an Agenda job, as `planMedication` does. */
-export async function insertAgendaJobs(db: Db, dueAt: Date): Promise<void> {
+/**
+ * Plans every medication's reminder at `dueAt` as an Agenda job, as `planMedication` does:
+ * to run `prepareMs` before it is due.
+ */
+export async function insertAgendaJobs(db: Db, dueAt: Date, prepareMs: number): Promise<void> {
   const { key, iso } = occurrenceColumns(dueAt);
+  const runAt = new Date(dueAt.getTime() - prepareMs);
   await sql`insert into ${sql.table(AGENDA_TABLE)} (name, next_run_at, data)
-    select ${DOSE_REMINDER_JOB}, ${dueAt}::timestamptz,
+    select ${DOSE_REMINDER_JOB}, ${runAt}::timestamptz,
       jsonb_build_object('medicationId', m.id::text, 'occurrenceKey', ${key}, 'dueAt', ${iso})
     from medications m join people p on p.id = m.person_id
     on conflict do nothing`.execute(db);
 }
 
-/** Queues every medication's reminder at `dueAt` for the bare loop. */
+/** Queues every medication's reminder at `dueAt` for the bare loop (it takes it ahead). */
 export async function insertBareRows(db: Db, dueAt: Date): Promise<void> {
   const { key } = occurrenceColumns(dueAt);
   await sql`insert into bench_due_reminders (medication_id, occurrence_key, due_at)

@@ -1,6 +1,7 @@
 /**
  * Words both views of the care circle share: a person's name (or "Someone" when they gave
- * none), a member's line with what is shared, and the lead a view may start with.
+ * none), a member's line with what is shared, the list of members, the lead a view may
+ * start with, and the words that close a view.
  */
 import type { CareLinkMember } from '../../src/care-circle/care-links.js';
 import type { TFunction } from '../../src/i18n/i18n.js';
@@ -13,6 +14,31 @@ export interface LeadOptions {
 /** Whose view a member line is written for: the patient's or the caregiver's. */
 export type CircleView = 'patient' | 'caregiver';
 
+/** "Done" in both views: the button's value first, then typed words (normalised). */
+export const DONE_PHRASES = [
+  'care:done',
+  'done',
+  'back',
+  'nothing',
+  'listo',
+  'volver',
+  'nada',
+] as const;
+
+// The patient's view lists their caregivers, the caregiver's view their patients.
+const MEMBERS_KEYS: Record<CircleView, { member: string; list: string; empty: string }> = {
+  patient: {
+    member: 'care-circle:patient.member',
+    list: 'care-circle:patient.list',
+    empty: 'care-circle:patient.empty',
+  },
+  caregiver: {
+    member: 'care-circle:patients.member',
+    list: 'care-circle:patients.intro',
+    empty: 'care-circle:patients.empty',
+  },
+};
+
 /** The member's name as they gave it. */
 export function nameOf(member: Pick<CareLinkMember, 'display_name'>, t: TFunction): string {
   return member.display_name ?? t('care-circle:someone');
@@ -20,11 +46,23 @@ export function nameOf(member: Pick<CareLinkMember, 'display_name'>, t: TFunctio
 
 /** "• Maria" and one line per permission, worded for `view`. */
 export function describeMember(view: CircleView, member: CareLinkMember, t: TFunction): string {
-  const key = view === 'patient' ? 'care-circle:patient.member' : 'care-circle:patients.member';
-  return t(key, {
+  return t(MEMBERS_KEYS[view].member, {
     name: nameOf(member, t),
     ...describePermissions(member, t),
   });
+}
+
+/** The members under a heading, one line each, worded for `view`; or that there are none. */
+export function describeMembers(
+  view: CircleView,
+  members: readonly CareLinkMember[],
+  t: TFunction,
+): string {
+  const keys = MEMBERS_KEYS[view];
+  if (members.length === 0) return t(keys.empty);
+
+  const lines = members.map((member) => describeMember(view, member, t));
+  return [t(keys.list), ...lines].join('\n');
 }
 
 /** "Yes" or "No" for each permission, as the `adherence` and `medications` of a text. */

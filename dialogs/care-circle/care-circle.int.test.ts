@@ -4,7 +4,7 @@
  * what the caregiver may do, turns it off again and removes them; codes that do not work,
  * the limit on tries, and people in the wrong role.
  */
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { beforeAll, describe, expect, it } from '@jest/globals';
 import {
   caregiversSharingAdherence,
   listCaregivers,
@@ -22,7 +22,7 @@ import {
 import { createI18n } from '../../src/i18n/i18n.js';
 import type { Person } from '../../src/storage/schema.js';
 import { buttonsOf, textOf } from '../../test/support/dialog-test-kit.js';
-import { createTestDatabase, type TestDatabase } from '../../test/support/test-database.js';
+import { useTestDatabase } from '../../test/support/use-test-database.js';
 import {
   createCareCircleHarness,
   MAIN_MENU,
@@ -36,16 +36,11 @@ const en = i18n.getFixedT('en');
 const es = i18n.getFixedT('es');
 const CODE = /CARE-[A-Z0-9]{4}-[A-Z0-9]{4}/;
 
-let database: TestDatabase;
+const database = useTestDatabase();
 let harness: CareCircleHarness;
 
-beforeAll(async () => {
-  database = await createTestDatabase();
+beforeAll(() => {
   harness = createCareCircleHarness(database.db);
-});
-
-afterAll(async () => {
-  await database.drop();
 });
 
 function patient(name = 'Alex', locale: 'en' | 'es' = 'en'): Promise<Person> {

@@ -10,7 +10,7 @@ import {
   type WaterfallStepContext,
 } from 'botbuilder-dialogs';
 import { getTurnScope, type TurnScope } from '../../src/bot/turn-scope.js';
-import { listPatients, type CareLinkMember } from '../../src/care-circle/care-links.js';
+import { listPatients } from '../../src/care-circle/care-links.js';
 import {
   acceptInvitation,
   INVITATION_TTL_HOURS,
@@ -23,7 +23,7 @@ import { AnswerPrompt } from '../shared/answer-prompt.js';
 import { joinParagraphs, withButtons, type Button } from '../shared/buttons.js';
 import { matchPhrase } from '../shared/text.js';
 import type { CareCircleDependencies } from './care-circle-dependencies.js';
-import { describeMember, nameOf, type LeadOptions } from './care-circle-text.js';
+import { describeMembers, DONE_PHRASES, nameOf, type LeadOptions } from './care-circle-text.js';
 import { recognizeInvitationCode } from './recognize-invitation-code.js';
 
 export const CAREGIVER_CIRCLE_DIALOG = 'care-circle:caregiver';
@@ -46,7 +46,7 @@ const CHOICE_PHRASES = {
     'codigo',
     'tengo un codigo',
   ],
-  done: ['care:done', 'done', 'back', 'nothing', 'listo', 'volver', 'nada'],
+  done: DONE_PHRASES,
 } as const;
 
 const CANCEL_PHRASES = {
@@ -96,7 +96,8 @@ async function showPatients(
   const lead = (step.options as LeadOptions | undefined)?.lead;
   const patients = await listPatients(deps.db, person.id);
   const buttons = choiceButtons(t);
-  const text = joinParagraphs(lead, describePatients(patients, t), t('care-circle:patients.ask'));
+  const patientList = describeMembers('caregiver', patients, t);
+  const text = joinParagraphs(lead, patientList, t('care-circle:patients.ask'));
   return step.prompt(CHOICE_PROMPT, {
     prompt: withButtons(text, buttons),
     retryPrompt: withButtons(t('care-circle:patients.retry'), buttons),
@@ -182,13 +183,6 @@ function recognizeCodeAnswer(text: string) {
   const typed = text.trim();
   const code = recognizeInvitationCode(typed) ?? (BARE_CODE.test(typed) ? typed : undefined);
   return code ? { value: { kind: 'code' as const, code } } : undefined;
-}
-
-function describePatients(patients: CareLinkMember[], t: TFunction): string {
-  if (patients.length === 0) return t('care-circle:patients.empty');
-
-  const lines = patients.map((patient) => describeMember('caregiver', patient, t));
-  return [t('care-circle:patients.intro'), ...lines].join('\n');
 }
 
 function choiceButtons(t: TFunction): Button[] {

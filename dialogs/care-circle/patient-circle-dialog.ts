@@ -29,8 +29,9 @@ import { joinParagraphs, withButtons, type Button } from '../shared/buttons.js';
 import { matchPhrase, normalizeAnswer } from '../shared/text.js';
 import type { CareCircleDependencies } from './care-circle-dependencies.js';
 import {
-  describeMember,
+  describeMembers,
   describePermissions,
+  DONE_PHRASES,
   nameOf,
   type LeadOptions,
 } from './care-circle-text.js';
@@ -55,7 +56,7 @@ const CAREGIVER_VALUE_PREFIX = 'care:caregiver:';
 // Button values first; typed words in English and Spanish, normalised.
 const CIRCLE_PHRASES = {
   invite: ['care:invite', 'invite', 'invite a caregiver', 'invite someone', 'invitar'],
-  done: ['care:done', 'done', 'back', 'nothing', 'listo', 'volver', 'nada'],
+  done: DONE_PHRASES,
 } as const;
 
 // Each button sets a permission to a value, so pressing an old button twice changes nothing.
@@ -123,7 +124,7 @@ async function showCircle(
   const buttons = circleButtons(caregivers, t);
   const text = joinParagraphs(
     lead ?? t('care-circle:patient.intro'),
-    describeCaregivers(caregivers, t),
+    describeMembers('patient', caregivers, t),
     t('care-circle:patient.ask'),
   );
   return step.prompt(CIRCLE_PROMPT, {
@@ -244,13 +245,6 @@ function phraseRecognizer<K extends string>(phrases: Readonly<Record<K, readonly
     const choice = matchPhrase(text, phrases);
     return choice && { value: choice };
   };
-}
-
-function describeCaregivers(caregivers: CareLinkMember[], t: TFunction): string {
-  if (caregivers.length === 0) return t('care-circle:patient.empty');
-
-  const lines = caregivers.map((caregiver) => describeMember('patient', caregiver, t));
-  return [t('care-circle:patient.list'), ...lines].join('\n');
 }
 
 function circleButtons(caregivers: CareLinkMember[], t: TFunction): Button[] {

@@ -20,13 +20,12 @@ import type {
 import type { DialogDependencies } from '../careline-dialogs.js';
 import { joinParagraphs, withButtons } from '../shared/buttons.js';
 import { askProfileQuestion, profilePatchFor, saveProfile } from '../shared/profile-questions.js';
-import { nameOf } from './choose-subject-dialog.js';
+import { chooseSubjectStep, nameOf } from './choose-subject-dialog.js';
 import { analyzeDescription, unknownNotice } from './medication-analysis.js';
 import {
   ADD_MEDICATION_DIALOG,
   ASK_PARTS_DIALOG,
   cancelButton,
-  CHOOSE_SUBJECT_DIALOG,
   endCancelled,
   PROMPTS,
   REVIEW_DIALOG,
@@ -35,7 +34,6 @@ import {
   type Subject,
 } from './medication-flow.js';
 import { applyPart, askPart } from './medication-parts.js';
-import type { ChooseSubjectOptions } from './choose-subject-dialog.js';
 import type { WhenAnswer } from './schedule-answers.js';
 
 export interface AddMedicationOptions {
@@ -56,7 +54,7 @@ interface PartsValues {
 export function addAddMedicationDialogs(dialogs: DialogSet, deps: DialogDependencies): void {
   dialogs.add(
     new WaterfallDialog(ADD_MEDICATION_DIALOG, [
-      chooseSubject,
+      chooseSubjectStep('manage_medications'),
       askPlaceWhenUnknown,
       (step) => savePlaceAndAskDescription(step, deps),
       (step) => understandDescription(step, deps),
@@ -71,14 +69,6 @@ export function addAddMedicationDialogs(dialogs: DialogSet, deps: DialogDependen
       reviewParts,
     ]),
   );
-}
-
-async function chooseSubject(step: WaterfallStepContext): Promise<DialogTurnResult> {
-  const { subject } = (step.options ?? {}) as AddMedicationOptions;
-  if (subject) return step.next(subject);
-
-  const options: ChooseSubjectOptions = { permission: 'manage_medications' };
-  return step.beginDialog(CHOOSE_SUBJECT_DIALOG, options);
 }
 
 /** Someone adding their own medication who never said where they are is asked once. */

@@ -4,22 +4,16 @@
  * schedules questioned and never saved, the part-by-part fallback when the analyzer
  * cannot answer, and the rows and reminder plans that result.
  */
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { createI18n } from '../../src/i18n/i18n.js';
 import {
   MedicalTextAnalysisError,
   type MedicalTextAnalyzer,
 } from '../../src/medications/analysis/medical-text-analyzer.js';
 import { localDateOfColumn } from '../../src/medications/medication-record.js';
-import { createBotHarness, type BotHarness } from '../../test/support/bot-harness.js';
-import {
-  buttonsOf,
-  newUserId,
-  onboardPerson,
-  personOf,
-  textOf,
-} from '../../test/support/dialog-test-kit.js';
-import { createTestDatabase, type TestDatabase } from '../../test/support/test-database.js';
+import { buttonsOf, personOf, textOf } from '../../test/support/dialog-test-kit.js';
+import { useOnboardedHarness } from '../../test/support/onboarded-harness.js';
+import { useTestDatabase } from '../../test/support/use-test-database.js';
 import { medicationsOf, todayIn } from './testing/medication-test-kit.js';
 
 const i18n = createI18n();
@@ -33,25 +27,9 @@ const failingAnalyzer: MedicalTextAnalyzer = {
   },
 };
 
-let database: TestDatabase;
-let harness: BotHarness;
-let failingHarness: BotHarness;
-
-beforeAll(async () => {
-  database = await createTestDatabase();
-  harness = createBotHarness(database.db);
-  failingHarness = createBotHarness(database.db, { analyzer: failingAnalyzer });
-});
-
-afterAll(async () => {
-  await database.drop();
-});
-
-async function onboarded(options: Parameters<typeof onboardPerson>[2] = {}) {
-  const user = newUserId();
-  await onboardPerson(harness, user, options);
-  return { user, person: await personOf(database.db, user) };
-}
+const database = useTestDatabase();
+const harness = useOnboardedHarness(database);
+const failingHarness = useOnboardedHarness(database, { analyzer: failingAnalyzer });
 
 function readBack(summary: string, t = en): string {
   return `${t('medications:review.intro')}\n${summary}\n\n${t('medications:review.question')}`;
@@ -59,7 +37,7 @@ function readBack(summary: string, t = en): string {
 
 describe('adding a medication in English', () => {
   it('reads back what it understood, saves it on Yes and plans its reminders', async () => {
-    const { user, person } = await onboarded();
+    const { user, person } = await harness.onboardNew();
 
     const ask = await harness.send(user, '', { value: 'menu:add-medication' });
     expect(textOf(ask)).toBe(en('medications:add.ask'));
@@ -98,7 +76,7 @@ describe('adding a medication in English', () => {
   });
 
   it('asks the reminder times when only "twice a day" was said, suggesting defaults', async () => {
-    const { user, person } = await onboarded();
+    const { user, person } = await harness.onboardNew();
     await harness.send(user, 'add medication');
 
     const times = await harness.send(user, 'Xeloda 1500mg twice a day, 2 weeks on 1 week off');
@@ -129,7 +107,7 @@ describe('adding a medication in English', () => {
   });
 
   it('lets the person correct one part, then reads back again', async () => {
-    const { user, person } = await onboarded();
+    const { user, person } = await harness.onboardNew();
     await harness.send(user, 'add medication');
     await harness.send(user, 'tamoxifen 20 mg every morning');
 
@@ -150,7 +128,7 @@ describe('adding a medication in English', () => {
   });
 
   it('keeps an unknown drug as written, flags it and still reminds', async () => {
-    const { user, person } = await onboarded();
+    const { user, person } = await harness.onboardNew();
     await harness.send(user, 'add medication');
 
     const review = await harness.send(user, 'Zorblatin 5 mg at 9pm');
@@ -171,7 +149,7 @@ describe('adding a medication in English', () => {
   });
 
   it('questions an impossible schedule and saves nothing', async () => {
-    const { user, person } = await onboarded();
+    const { user, person } = await harness.onboardNew();
     await harness.send(user, 'add medication');
 
     const question = await harness.send(user, 'tamoxifen 20 mg every 0 hours');
@@ -185,7 +163,7 @@ describe('adding a medication in English', () => {
   });
 
   it('asks the amount again when it is implausible, and saves once it is fixed', async () => {
-    const { user, person } = await onboarded();
+    const { user, person } = await harness.onboardNew();
     await harness.send(user, 'add medication');
 
     const question = await harness.send(user, 'tamoxifen 40 tablets twice a day');
@@ -208,7 +186,7 @@ describe('adding a medication in English', () => {
   });
 
   it('goes through several medications named together, one at a time', async () => {
-    const { user, person } = await onboarded();
+    const { user, person } = await harness.onboardNew();
     await harness.send(user, 'add medication');
 
     const first = await harness.send(
@@ -234,7 +212,7 @@ describe('adding a medication in English', () => {
   });
 
   it('reads a description in Spanish from someone who speaks English', async () => {
-    const { user } = await onboarded();
+    const { user } = await harness.onboardNew();
     await harness.send(user, 'add medication');
 
     const review = await harness.send(user, 'tamoxifeno 20 mg cada mañana');
@@ -242,7 +220,7 @@ describe('adding a medication in English', () => {
   });
 
   it("asks where the person is first when CareLine doesn't know their time zone", async () => {
-    const { user, person } = await onboarded({ place: 'skip' });
+    const { user, person } = await harness.onboardNew({ place: 'skip' });
     expect(person.time_zone).toBeNull();
 
     expect(textOf(await harness.send(user, 'add medication'))).toBe(
@@ -260,7 +238,7 @@ describe('adding a medication in English', () => {
 
 describe('adding a medication in Spanish', () => {
   it('understands, reads back and saves in Spanish', async () => {
-    const { user, person } = await onboarded({ language: 'es' });
+    const { user, person } = await harness.onboardNew({ language: 'es' });
 
     expect(textOf(await harness.send(user, 'Añadir medicamento'))).toBe(es('medications:add.ask'));
     const times = await harness.send(
@@ -289,13 +267,25 @@ describe('adding a medication in Spanish', () => {
       times_of_day: ['09:00', '21:00'],
     });
   });
+
+  it('reads a corrected strength the way Spanish writes numbers', async () => {
+    const { user, person } = await harness.onboardNew({ language: 'es' });
+    await harness.send(user, 'Añadir medicamento');
+    await harness.send(user, 'paracetamol 500 mg cada mañana');
+    await harness.send(user, '', { value: 'med:change' });
+    await harness.send(user, '', { value: 'medfield:strength' });
+
+    const review = await harness.send(user, '1.000 mg');
+    expect(textOf(review)).toContain('1000 mg');
+    await harness.send(user, 'sí');
+    const [row] = await medicationsOf(database.db, person.id);
+    expect(row).toMatchObject({ strength_value: '1000', strength_unit: 'mg' });
+  });
 });
 
 describe('when the analyzer cannot answer', () => {
   it('asks part by part instead, and still saves', async () => {
-    const user = newUserId();
-    await onboardPerson(failingHarness, user);
-    const person = await personOf(database.db, user);
+    const { user, person } = await failingHarness.onboardNew();
     await failingHarness.send(user, 'add medication');
 
     const name = await failingHarness.send(user, 'tamoxifen 20 mg every morning');

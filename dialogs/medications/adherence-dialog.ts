@@ -20,20 +20,18 @@ import type {
 import type { MedicationRow } from '../../src/storage/schema.js';
 import type { DialogDependencies } from '../careline-dialogs.js';
 import { joinParagraphs } from '../shared/buttons.js';
-import { nameOf, type ChooseSubjectOptions } from './choose-subject-dialog.js';
+import { chooseSubjectStep, nameOf } from './choose-subject-dialog.js';
 import { shortName } from './describe-medication.js';
-import { ADHERENCE_DIALOG, CHOOSE_SUBJECT_DIALOG, type Subject } from './medication-flow.js';
+import { ADHERENCE_DIALOG, type Subject } from './medication-flow.js';
 
 /** Registers the report. */
 export function addAdherenceDialog(dialogs: DialogSet, deps: DialogDependencies): void {
   dialogs.add(
-    new WaterfallDialog(ADHERENCE_DIALOG, [chooseSubject, (step) => showReport(step, deps)]),
+    new WaterfallDialog(ADHERENCE_DIALOG, [
+      chooseSubjectStep('see_adherence'),
+      (step) => showReport(step, deps),
+    ]),
   );
-}
-
-async function chooseSubject(step: WaterfallStepContext): Promise<DialogTurnResult> {
-  const options: ChooseSubjectOptions = { permission: 'see_adherence' };
-  return step.beginDialog(CHOOSE_SUBJECT_DIALOG, options);
 }
 
 async function showReport(

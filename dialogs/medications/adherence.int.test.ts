@@ -3,42 +3,21 @@
  * per medication, and the current streak, computed from stored doses, in the person's
  * language; and a caregiver asking about a patient, with and without the patient sharing.
  */
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { DateTime } from 'luxon';
 import { createI18n, type TFunction } from '../../src/i18n/i18n.js';
 import type { DoseStatus, MedicationRow, Person } from '../../src/storage/schema.js';
-import { createBotHarness, type BotHarness } from '../../test/support/bot-harness.js';
-import {
-  buttonsOf,
-  newUserId,
-  onboardPerson,
-  personOf,
-  textOf,
-} from '../../test/support/dialog-test-kit.js';
-import { createTestDatabase, type TestDatabase } from '../../test/support/test-database.js';
+import { buttonsOf, textOf } from '../../test/support/dialog-test-kit.js';
+import { useOnboardedHarness } from '../../test/support/onboarded-harness.js';
+import { useTestDatabase } from '../../test/support/use-test-database.js';
 import { linkCaregiver, seedDose, seedMedication } from './testing/medication-test-kit.js';
 
 const i18n = createI18n();
 const en = i18n.getFixedT('en');
 const es = i18n.getFixedT('es');
 
-let database: TestDatabase;
-let harness: BotHarness;
-
-beforeAll(async () => {
-  database = await createTestDatabase();
-  harness = createBotHarness(database.db);
-});
-
-afterAll(async () => {
-  await database.drop();
-});
-
-async function onboarded(options: Parameters<typeof onboardPerson>[2] = {}) {
-  const user = newUserId();
-  await onboardPerson(harness, user, options);
-  return { user, person: await personOf(database.db, user) };
-}
+const database = useTestDatabase();
+const harness = useOnboardedHarness(database);
 
 /** A dose due one minute after local midnight, `daysAgo` days before today, in Chicago. */
 async function doseDaysAgo(medication: MedicationRow, daysAgo: number, status: DoseStatus) {
@@ -99,7 +78,7 @@ function expectedReport(t: TFunction, title: string, letrozole = 'letrozole 2.5 
 
 describe('how am I doing', () => {
   it('counts the last 7 and 30 days per medication and overall, with the streak', async () => {
-    const { user, person } = await onboarded();
+    const { user, person } = await harness.onboardNew();
     await seedHistory(person);
 
     const replies = await harness.send(user, 'How am I doing?');
@@ -110,7 +89,7 @@ describe('how am I doing', () => {
   });
 
   it('answers in Spanish to "¿cómo voy?"', async () => {
-    const { user, person } = await onboarded({ language: 'es' });
+    const { user, person } = await harness.onboardNew({ language: 'es' });
     await seedHistory(person);
 
     const replies = await harness.send(user, '¿Cómo voy?');
@@ -121,7 +100,7 @@ describe('how am I doing', () => {
   });
 
   it('says when there is nothing to show yet', async () => {
-    const { user } = await onboarded();
+    const { user } = await harness.onboardNew();
 
     const replies = await harness.send(user, '', { value: 'menu:adherence' });
     expect(textOf(replies)).toContain(en('medications:adherence.nothingYet'));
@@ -130,8 +109,8 @@ describe('how am I doing', () => {
 
 describe('a caregiver asking about a patient', () => {
   it('sees the patient’s progress when the patient shares it', async () => {
-    const patient = await onboarded({ name: 'Rosa' });
-    const caregiver = await onboarded({ role: 'caregiver', name: 'Luis' });
+    const patient = await harness.onboardNew({ name: 'Rosa' });
+    const caregiver = await harness.onboardNew({ role: 'caregiver', name: 'Luis' });
     await linkCaregiver(database.db, patient.person.id, caregiver.person.id, {
       seeAdherence: true,
     });
@@ -147,8 +126,8 @@ describe('a caregiver asking about a patient', () => {
   });
 
   it('is not offered the patient’s progress without it being shared', async () => {
-    const patient = await onboarded({ name: 'Rosa' });
-    const caregiver = await onboarded({ role: 'caregiver', name: 'Luis' });
+    const patient = await harness.onboardNew({ name: 'Rosa' });
+    const caregiver = await harness.onboardNew({ role: 'caregiver', name: 'Luis' });
     await linkCaregiver(database.db, patient.person.id, caregiver.person.id, { manage: true });
     await seedHistory(patient.person);
 

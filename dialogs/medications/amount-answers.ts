@@ -1,154 +1,82 @@
 /**
  * How a person answers "what strength?" and "how much at a time?" when they correct a
- * medication or are asked part by part: "20 mg", "1,5 mg", "2 tablets", "una pastilla",
- * "half a tablet". Units and forms come out in the analyzers' standard spelling.
+ * medication or are asked part by part: "20 mg", "1,5 mg", "2 mg/ml", "2 tablets", "una
+ * pastilla", "half a tablet". Numbers, unit words and dose forms are read by the offline
+ * analyzer's own tables, so an answer means what the same words mean in a description.
  */
-import type { DoseAmount, Strength } from '../../src/medications/analysis/medical-text-analyzer.js';
+import type {
+  AnalysisLanguage,
+  DoseAmount,
+  Strength,
+} from '../../src/medications/analysis/medical-text-analyzer.js';
+import {
+  AMOUNT,
+  DIGITS,
+  parseDigits,
+  parseNumber,
+} from '../../src/medications/analysis/offline/numbers.js';
+import {
+  standardDoseForm,
+  standardPerUnit,
+  standardUnit,
+} from '../../src/medications/analysis/offline/units.js';
 import { normalizeAnswer } from '../shared/text.js';
 
-const UNIT_WORDS: Record<string, string> = {
-  mg: 'mg',
-  milligram: 'mg',
-  milligrams: 'mg',
-  miligramo: 'mg',
-  miligramos: 'mg',
-  mcg: 'mcg',
-  ug: 'mcg',
-  // The micro sign reads as the Greek letter once normalised.
-  μg: 'mcg',
-  microgram: 'mcg',
-  micrograms: 'mcg',
-  microgramo: 'mcg',
-  microgramos: 'mcg',
-  g: 'g',
-  gram: 'g',
-  grams: 'g',
-  gramo: 'g',
-  gramos: 'g',
-  ml: 'ml',
-  'mg/ml': 'mg/ml',
-  unit: 'units',
-  units: 'units',
-  unidad: 'units',
-  unidades: 'units',
-  iu: 'units',
-  ui: 'units',
-  '%': '%',
-};
-
-const FORM_WORDS: Record<string, string> = {
-  tablet: 'tablet',
-  tablets: 'tablet',
-  tab: 'tablet',
-  tabs: 'tablet',
-  pill: 'tablet',
-  pills: 'tablet',
-  comprimido: 'tablet',
-  comprimidos: 'tablet',
-  pastilla: 'tablet',
-  pastillas: 'tablet',
-  tableta: 'tablet',
-  tabletas: 'tablet',
-  capsule: 'capsule',
-  capsules: 'capsule',
-  cap: 'capsule',
-  caps: 'capsule',
-  capsula: 'capsule',
-  capsulas: 'capsule',
-  ml: 'ml',
-  drop: 'drop',
-  drops: 'drop',
-  gota: 'drop',
-  gotas: 'drop',
-  puff: 'puff',
-  puffs: 'puff',
-  inhalacion: 'puff',
-  inhalaciones: 'puff',
-  patch: 'patch',
-  patches: 'patch',
-  parche: 'patch',
-  parches: 'patch',
-  injection: 'injection',
-  injections: 'injection',
-  shot: 'injection',
-  shots: 'injection',
-  inyeccion: 'injection',
-  inyecciones: 'injection',
-};
-
-const NUMBER_WORDS: Record<string, number> = {
-  a: 1,
-  an: 1,
-  one: 1,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-  half: 0.5,
-  'half a': 0.5,
-  'half an': 0.5,
-  un: 1,
-  uno: 1,
-  una: 1,
-  dos: 2,
-  tres: 3,
-  cuatro: 4,
-  cinco: 5,
-  seis: 6,
-  siete: 7,
-  ocho: 8,
-  nueve: 9,
-  diez: 10,
-  medio: 0.5,
-  media: 0.5,
-};
-
-const DECIMAL = String.raw`\d+(?:[.,]\d+)?`;
-const STRENGTH_PATTERN = new RegExp(String.raw`^(${DECIMAL})\s*([\p{L}%/]+)?$`, 'u');
-const DOSE_PATTERN = new RegExp(
-  String.raw`^(${DECIMAL}|1/2|[a-z]+(?: an?)?)\s*(?:of )?([a-z]+)?$`,
+// Digits, then a unit that may be a concentration ("mg/ml"); a bare number has no unit.
+const STRENGTH_ANSWER = new RegExp(
+  String.raw`^(${DIGITS})\s*(?:([\p{L}%]+)(?:\s*/\s*(\p{L}+))?)?$`,
   'u',
 );
+const DOSE_ANSWER = new RegExp(String.raw`^(${AMOUNT})\s*(?:of\s+)?(\p{L}+)?$`, 'u');
 
 /**
- * The strength in `text` ("20 mg", "1,5mg", "100 unidades"). A bare number takes
- * `currentUnit` when there is one. Undefined when it is not a strength.
+ * The strength in `text` ("20 mg", "1,5mg", "100 unidades", "2 mg/ml"), its digits read as
+ * `language` writes them. A bare number takes `currentUnit` when there is one. Undefined when
+ * it is not a strength.
  */
-export function parseStrength(text: string, currentUnit?: string): Strength | undefined {
-  const match = STRENGTH_PATTERN.exec(normalizeAnswer(text));
+export function parseStrength(
+  text: string,
+  language: AnalysisLanguage,
+  currentUnit?: string,
+): Strength | undefined {
+  const match = STRENGTH_ANSWER.exec(normalizeAnswer(text));
   if (!match) return undefined;
 
-  const value = parseDecimal(match[1]!);
-  const unit = match[2] === undefined ? currentUnit : UNIT_WORDS[match[2]];
-  return unit ? { value, unit } : undefined;
+  const [, digits = '', unitWord, perWord] = match;
+  const value = parseDigits(digits, language);
+  const unit = unitWord === undefined ? currentUnit : unitOf(unitWord, perWord);
+  return value !== undefined && unit ? { value, unit } : undefined;
 }
 
 /**
- * How much is taken at once ("2 tablets", "una pastilla", "half a tablet", "5 ml"). A bare
- * number keeps `currentForm` when there is one. Undefined when it is not an amount.
+ * How much is taken at once ("2 tablets", "una pastilla", "half a tablet", "5 ml"), its
+ * number read as `language` writes it. A bare number keeps `currentForm` when there is one.
+ * Undefined when it is not an amount.
  */
-export function parseDoseAmount(text: string, currentForm?: string): DoseAmount | undefined {
-  const match = DOSE_PATTERN.exec(normalizeAnswer(text));
+export function parseDoseAmount(
+  text: string,
+  language: AnalysisLanguage,
+  currentForm?: string,
+): DoseAmount | undefined {
+  const match = DOSE_ANSWER.exec(normalizeAnswer(text));
   if (!match) return undefined;
 
-  const value = parseAmount(match[1]!);
-  const form = match[2] === undefined ? currentForm : FORM_WORDS[match[2]];
+  const [, amount = '', formWord] = match;
+  const value = parseNumber(amount, language);
+  const form = formWord === undefined ? currentForm : doseFormOf(formWord);
   return value !== undefined && form ? { value, form } : undefined;
 }
 
-function parseAmount(text: string): number | undefined {
-  if (text === '1/2') return 0.5;
-  if (/^\d/.test(text)) return parseDecimal(text);
+/** "mg", or "mg/ml" for a concentration, the way the analyzers write units. */
+function unitOf(unitWord: string, perWord: string | undefined): string | undefined {
+  const unit = standardUnit(unitWord);
+  if (!unit || perWord === undefined) return unit;
 
-  return NUMBER_WORDS[text];
+  const perUnit = standardPerUnit(perWord);
+  return perUnit && `${unit}/${perUnit}`;
 }
 
-/** "1,5" and "1.5" both read as one and a half. */
-function parseDecimal(text: string): number {
-  return Number(text.replace(',', '.'));
+// A volume taken ("5 ml") is a dose in millilitres, as the analyzers record it.
+function doseFormOf(word: string): string | undefined {
+  return standardDoseForm(word) ?? (standardUnit(word) === 'ml' ? 'ml' : undefined);
 }

@@ -49,6 +49,21 @@ export function addChooseSubjectDialog(dialogs: DialogSet, deps: DialogDependenc
   );
 }
 
+/**
+ * The first step of a flow about someone's medications: it goes on with the `subject` the
+ * flow was begun with, or asks whose (with `permission`) and goes on with the answer, which
+ * is undefined when the person cancelled.
+ */
+export function chooseSubjectStep(permission: CarePermission) {
+  return async (step: WaterfallStepContext): Promise<DialogTurnResult> => {
+    const { subject } = (step.options ?? {}) as { subject?: Subject };
+    if (subject) return step.next(subject);
+
+    const options: ChooseSubjectOptions = { permission };
+    return step.beginDialog(CHOOSE_SUBJECT_DIALOG, options);
+  };
+}
+
 /** The person themself as a subject. */
 export function selfSubject(person: Person): Subject {
   return { id: person.id, displayName: person.display_name, self: true };

@@ -3,18 +3,12 @@
  * buttons (Skip with an optional reason), a late "took it" matched to the most recent open
  * dose, and doses that are not the person's or no longer open left alone.
  */
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { DateTime } from 'luxon';
 import { createI18n } from '../../src/i18n/i18n.js';
-import { createBotHarness, type BotHarness } from '../../test/support/bot-harness.js';
-import {
-  buttonsOf,
-  newUserId,
-  onboardPerson,
-  personOf,
-  textOf,
-} from '../../test/support/dialog-test-kit.js';
-import { createTestDatabase, type TestDatabase } from '../../test/support/test-database.js';
+import { buttonsOf, textOf } from '../../test/support/dialog-test-kit.js';
+import { useOnboardedHarness } from '../../test/support/onboarded-harness.js';
+import { useTestDatabase } from '../../test/support/use-test-database.js';
 import { doseOf, seedDose, seedMedication } from './testing/medication-test-kit.js';
 
 const i18n = createI18n();
@@ -23,23 +17,12 @@ const es = i18n.getFixedT('es');
 
 const HOUR_MS = 3_600_000;
 
-let database: TestDatabase;
-let harness: BotHarness;
-
-beforeAll(async () => {
-  database = await createTestDatabase();
-  harness = createBotHarness(database.db);
-});
-
-afterAll(async () => {
-  await database.drop();
-});
+const database = useTestDatabase();
+const harness = useOnboardedHarness(database);
 
 /** An onboarded person in Chicago with one medication and an open dose due `hoursAgo`. */
 async function personWithOpenDose(language: 'en' | 'es' = 'en', hoursAgo = 1) {
-  const user = newUserId();
-  await onboardPerson(harness, user, { language });
-  const person = await personOf(database.db, user);
+  const { user, person } = await harness.onboardNew({ language });
   const medication = await seedMedication(database.db, person.id);
   const dueAt = new Date(Date.now() - hoursAgo * HOUR_MS);
   const doseId = await seedDose(database.db, medication, dueAt);
@@ -155,8 +138,7 @@ describe('a late "took it"', () => {
   });
 
   it('with nothing open gets a kind answer and the menu', async () => {
-    const user = newUserId();
-    await onboardPerson(harness, user);
+    const { user } = await harness.onboardNew();
 
     const replies = await harness.send(user, 'took it');
     expect(replies.map((reply) => reply.text)).toEqual([

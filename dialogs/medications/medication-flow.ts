@@ -101,6 +101,16 @@ export interface DateValidations {
   locale: 'en' | 'es';
 }
 
+/** What the strength and dose questions need to read a bare number and its digits. */
+export interface AmountValidations {
+  /** The unit a bare number for the strength takes. */
+  unit?: string;
+  /** The dose form a bare number for the dose keeps. */
+  form?: string;
+  /** How the person writes numbers ("1,500" or "1.500"); English when unset. */
+  locale?: 'en' | 'es';
+}
+
 /** Values a choice prompt accepts, each with the typed words (normalised) that pick it. */
 export interface ChoiceValidations {
   choices: Array<{ value: string; phrases: string[] }>;
@@ -113,12 +123,14 @@ export function addMedicationPrompts(dialogs: DialogSet): void {
 
   add(PROMPTS.description, (text) => freeText(text, MAX_DESCRIPTION_CHARACTERS));
   add(PROMPTS.name, (text) => freeText(text, MAX_NAME_CHARACTERS));
-  add(PROMPTS.strength, (text, options) =>
-    isSkip(text) ? null : parseStrength(text, validations<{ unit?: string }>(options).unit),
-  );
-  add(PROMPTS.dose, (text, options) =>
-    isSkip(text) ? null : parseDoseAmount(text, validations<{ form?: string }>(options).form),
-  );
+  add(PROMPTS.strength, (text, options) => {
+    const { unit, locale = 'en' } = validations<AmountValidations>(options);
+    return isSkip(text) ? null : parseStrength(text, locale, unit);
+  });
+  add(PROMPTS.dose, (text, options) => {
+    const { form, locale = 'en' } = validations<AmountValidations>(options);
+    return isSkip(text) ? null : parseDoseAmount(text, locale, form);
+  });
   add(PROMPTS.when, recognizeWhen);
   add(PROMPTS.cycle, (text) => parseCycle(text));
   add(PROMPTS.start, (text, options) => {

@@ -24,6 +24,7 @@ import {
   cancelButton,
   PROMPTS,
   skipButton,
+  type AmountValidations,
   type DateValidations,
   type Subject,
 } from './medication-flow.js';
@@ -57,7 +58,11 @@ export async function askPart(
     const validations: DateValidations = { today, locale };
     return step.prompt(PROMPTS.start, { prompt: message, retryPrompt, validations });
   }
-  const validations = { unit: review.draft.strength?.unit, form: review.draft.dose?.form };
+  const validations: AmountValidations = {
+    unit: review.draft.strength?.unit,
+    form: review.draft.dose?.form,
+    locale,
+  };
   return step.prompt(PART_PROMPTS[field], { prompt: message, retryPrompt, validations });
 }
 

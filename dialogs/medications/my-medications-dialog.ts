@@ -25,13 +25,12 @@ import type { DialogDependencies } from '../careline-dialogs.js';
 import { joinParagraphs, withButtons, type Button } from '../shared/buttons.js';
 import { normalizeAnswer } from '../shared/text.js';
 import type { AddMedicationOptions } from './add-medication-dialog.js';
-import { nameOf, type ChooseSubjectOptions } from './choose-subject-dialog.js';
+import { chooseSubjectStep, nameOf } from './choose-subject-dialog.js';
 import { describeMedication, shortName } from './describe-medication.js';
 import { actionValue, type MedicationAction, type YesNo } from './medication-answers.js';
 import {
   ADD_MEDICATION_DIALOG,
   CHANGE_PART_DIALOG,
-  CHOOSE_SUBJECT_DIALOG,
   endCancelled,
   MY_MEDICATIONS_DIALOG,
   PROMPTS,
@@ -59,21 +58,13 @@ const DONE_PHRASES = ['done', 'nothing', 'listo', 'nada', 'salir'];
 export function addMyMedicationsDialog(dialogs: DialogSet, deps: DialogDependencies): void {
   dialogs.add(
     new WaterfallDialog(MY_MEDICATIONS_DIALOG, [
-      chooseSubject,
+      chooseSubjectStep('manage_medications'),
       (step) => listAndAskWhich(step, deps),
       (step) => askWhatToDo(step, deps),
       (step) => act(step, deps),
       (step) => deleteIfConfirmed(step, deps),
     ]),
   );
-}
-
-async function chooseSubject(step: WaterfallStepContext): Promise<DialogTurnResult> {
-  const { subject } = (step.options ?? {}) as MyMedicationsOptions;
-  if (subject) return step.next(subject);
-
-  const options: ChooseSubjectOptions = { permission: 'manage_medications' };
-  return step.beginDialog(CHOOSE_SUBJECT_DIALOG, options);
 }
 
 async function listAndAskWhich(

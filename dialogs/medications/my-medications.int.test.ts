@@ -3,17 +3,11 @@
  * replanning or cancelling its reminders), and a caregiver acting for a patient, with and
  * without the patient's permission.
  */
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { createI18n } from '../../src/i18n/i18n.js';
-import { createBotHarness, type BotHarness } from '../../test/support/bot-harness.js';
-import {
-  buttonsOf,
-  newUserId,
-  onboardPerson,
-  personOf,
-  textOf,
-} from '../../test/support/dialog-test-kit.js';
-import { createTestDatabase, type TestDatabase } from '../../test/support/test-database.js';
+import { buttonsOf, textOf } from '../../test/support/dialog-test-kit.js';
+import { useOnboardedHarness } from '../../test/support/onboarded-harness.js';
+import { useTestDatabase } from '../../test/support/use-test-database.js';
 import {
   linkCaregiver,
   medicationsOf,
@@ -24,27 +18,12 @@ import {
 const i18n = createI18n();
 const en = i18n.getFixedT('en');
 
-let database: TestDatabase;
-let harness: BotHarness;
-
-beforeAll(async () => {
-  database = await createTestDatabase();
-  harness = createBotHarness(database.db);
-});
-
-afterAll(async () => {
-  await database.drop();
-});
-
-async function onboarded(options: Parameters<typeof onboardPerson>[2] = {}) {
-  const user = newUserId();
-  await onboardPerson(harness, user, options);
-  return { user, person: await personOf(database.db, user) };
-}
+const database = useTestDatabase();
+const harness = useOnboardedHarness(database);
 
 describe('the list', () => {
   it('says when there is nothing yet and offers to add one', async () => {
-    const { user } = await onboarded();
+    const { user } = await harness.onboardNew();
 
     const replies = await harness.send(user, '', { value: 'menu:medications' });
     expect(textOf(replies)).toBe(en('medications:list.empty'));
@@ -59,7 +38,7 @@ describe('the list', () => {
   });
 
   it('lists each medication with its schedule, and offers what can be done with one', async () => {
-    const { user, person } = await onboarded();
+    const { user, person } = await harness.onboardNew();
     const letrozole = await seedMedication(database.db, person.id);
     await seedMedication(database.db, person.id, {
       name: 'ondansetron',
@@ -94,7 +73,7 @@ describe('the list', () => {
 
 describe('one medication', () => {
   it('pauses and resumes its reminders', async () => {
-    const { user, person } = await onboarded();
+    const { user, person } = await harness.onboardNew();
     const medication = await seedMedication(database.db, person.id);
 
     await harness.send(user, 'my medications');
@@ -116,7 +95,7 @@ describe('one medication', () => {
   });
 
   it('deletes it with its dose history after confirming, and cancels its reminders', async () => {
-    const { user, person } = await onboarded();
+    const { user, person } = await harness.onboardNew();
     const medication = await seedMedication(database.db, person.id);
     await seedDose(database.db, medication, new Date(Date.now() - 3_600_000), 'taken');
 
@@ -146,7 +125,7 @@ describe('one medication', () => {
   });
 
   it('changes a saved medication through the same review, and replans it', async () => {
-    const { user, person } = await onboarded();
+    const { user, person } = await harness.onboardNew();
     const medication = await seedMedication(database.db, person.id);
 
     await harness.send(user, 'my medications');
@@ -167,8 +146,8 @@ describe('one medication', () => {
 
 describe('a caregiver', () => {
   it("with permission manages the patient's medications", async () => {
-    const patient = await onboarded({ name: 'Rosa' });
-    const caregiver = await onboarded({ role: 'caregiver', name: 'Luis' });
+    const patient = await harness.onboardNew({ name: 'Rosa' });
+    const caregiver = await harness.onboardNew({ role: 'caregiver', name: 'Luis' });
     await linkCaregiver(database.db, patient.person.id, caregiver.person.id, { manage: true });
     await seedMedication(database.db, patient.person.id);
 
@@ -199,8 +178,8 @@ describe('a caregiver', () => {
   });
 
   it("without permission is not offered the patient's medications", async () => {
-    const patient = await onboarded({ name: 'Rosa' });
-    const caregiver = await onboarded({ role: 'caregiver', name: 'Luis' });
+    const patient = await harness.onboardNew({ name: 'Rosa' });
+    const caregiver = await harness.onboardNew({ role: 'caregiver', name: 'Luis' });
     await linkCaregiver(database.db, patient.person.id, caregiver.person.id, {
       seeAdherence: true,
     });
@@ -212,8 +191,8 @@ describe('a caregiver', () => {
   });
 
   it('is stopped when the patient takes the permission back mid-way', async () => {
-    const patient = await onboarded({ name: 'Rosa' });
-    const caregiver = await onboarded({ role: 'caregiver', name: 'Luis' });
+    const patient = await harness.onboardNew({ name: 'Rosa' });
+    const caregiver = await harness.onboardNew({ role: 'caregiver', name: 'Luis' });
     await linkCaregiver(database.db, patient.person.id, caregiver.person.id, { manage: true });
 
     await harness.send(caregiver.user, 'add medication');

@@ -3,6 +3,7 @@
  * intervals, as needed, cycles and dates.
  */
 import { describe, expect, it } from '@jest/globals';
+import { createOfflineAnalyzer } from '../../src/medications/analysis/offline/offline-analyzer.js';
 import {
   parseCycle,
   parseDate,
@@ -35,6 +36,25 @@ describe('parseTimesOfDay', () => {
 
   it.each(['25:00', '8:75', '13pm', 'sometimes', '8 and later', ''])('rejects %j', (text) => {
     expect(parseTimesOfDay(text)).toBeUndefined();
+  });
+
+  it.each([
+    ['with dinner', 'en'],
+    ['in the evening', 'en'],
+    ['in the afternoon', 'en'],
+    ['with lunch', 'en'],
+    ['con la cena', 'es'],
+    ['por la tarde', 'es'],
+    ['con el almuerzo', 'es'],
+  ] as const)('gives %j the time a description with it gets', async (words, language) => {
+    const { medications } = await createOfflineAnalyzer().analyze(
+      `letrozole 2.5 mg ${words}`,
+      language,
+    );
+    const described = medications[0]?.frequency?.timesOfDay;
+
+    expect(described).toHaveLength(1);
+    expect(parseTimesOfDay(words)).toEqual(described);
   });
 });
 

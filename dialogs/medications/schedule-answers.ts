@@ -6,6 +6,12 @@
  */
 import { addDays, isLocalDate } from '../../src/medications/schedule/local-time.js';
 import type { Cycle } from '../../src/medications/analysis/medical-text-analyzer.js';
+import { monthNumber } from '../../src/medications/analysis/offline/calendar-words.js';
+import { parseNumber } from '../../src/medications/analysis/offline/numbers.js';
+import {
+  PART_OF_DAY_TIMES,
+  toClockTime,
+} from '../../src/medications/analysis/offline/times-of-day.js';
 import { matchPhrase, normalizeAnswer } from '../shared/text.js';
 
 /** What an answer about when says: times, a count per day, an interval, or as needed. */
@@ -15,46 +21,49 @@ export type WhenAnswer =
   | { kind: 'interval'; everyHours: number }
   | { kind: 'asNeeded' };
 
-// Named parts of the day, at the times the reminders use for them.
+// Named parts of the day and meals, whole answers, at the times the analyzers give the same
+// words in a description.
 const NAMED_TIMES: Record<string, string> = {
-  morning: '08:00',
-  'every morning': '08:00',
-  'in the morning': '08:00',
-  breakfast: '08:00',
-  'with breakfast': '08:00',
-  noon: '12:00',
-  midday: '12:00',
-  lunch: '13:00',
-  'with lunch': '13:00',
-  afternoon: '15:00',
-  'in the afternoon': '15:00',
-  evening: '19:00',
-  'in the evening': '19:00',
-  dinner: '20:00',
-  'with dinner': '20:00',
-  night: '21:00',
-  'at night': '21:00',
-  bedtime: '22:00',
-  'at bedtime': '22:00',
-  'before bed': '22:00',
-  manana: '08:00',
-  'por la manana': '08:00',
-  'cada manana': '08:00',
-  'en la manana': '08:00',
-  desayuno: '08:00',
-  'con el desayuno': '08:00',
-  mediodia: '12:00',
-  comida: '14:00',
-  'con la comida': '14:00',
-  tarde: '16:00',
-  'por la tarde': '16:00',
-  cena: '21:00',
-  'con la cena': '21:00',
-  noche: '21:00',
-  'por la noche': '21:00',
-  'cada noche': '21:00',
-  'antes de dormir': '22:00',
-  'al acostarme': '22:00',
+  morning: PART_OF_DAY_TIMES.morning,
+  'every morning': PART_OF_DAY_TIMES.morning,
+  'in the morning': PART_OF_DAY_TIMES.morning,
+  breakfast: PART_OF_DAY_TIMES.breakfast,
+  'with breakfast': PART_OF_DAY_TIMES.breakfast,
+  noon: PART_OF_DAY_TIMES.noon,
+  midday: PART_OF_DAY_TIMES.noon,
+  lunch: PART_OF_DAY_TIMES.lunch,
+  'with lunch': PART_OF_DAY_TIMES.lunch,
+  afternoon: PART_OF_DAY_TIMES.afternoon,
+  'in the afternoon': PART_OF_DAY_TIMES.afternoon,
+  evening: PART_OF_DAY_TIMES.evening,
+  'in the evening': PART_OF_DAY_TIMES.evening,
+  dinner: PART_OF_DAY_TIMES.dinner,
+  'with dinner': PART_OF_DAY_TIMES.dinner,
+  night: PART_OF_DAY_TIMES.night,
+  'at night': PART_OF_DAY_TIMES.night,
+  bedtime: PART_OF_DAY_TIMES.bedtime,
+  'at bedtime': PART_OF_DAY_TIMES.bedtime,
+  'before bed': PART_OF_DAY_TIMES.bedtime,
+  manana: PART_OF_DAY_TIMES.morning,
+  'por la manana': PART_OF_DAY_TIMES.morning,
+  'cada manana': PART_OF_DAY_TIMES.morning,
+  'en la manana': PART_OF_DAY_TIMES.morning,
+  desayuno: PART_OF_DAY_TIMES.breakfast,
+  'con el desayuno': PART_OF_DAY_TIMES.breakfast,
+  mediodia: PART_OF_DAY_TIMES.noon,
+  comida: PART_OF_DAY_TIMES.lunch,
+  'con la comida': PART_OF_DAY_TIMES.lunch,
+  almuerzo: PART_OF_DAY_TIMES.lunch,
+  'con el almuerzo': PART_OF_DAY_TIMES.lunch,
+  tarde: PART_OF_DAY_TIMES.afternoon,
+  'por la tarde': PART_OF_DAY_TIMES.afternoon,
+  cena: PART_OF_DAY_TIMES.dinner,
+  'con la cena': PART_OF_DAY_TIMES.dinner,
+  noche: PART_OF_DAY_TIMES.night,
+  'por la noche': PART_OF_DAY_TIMES.night,
+  'cada noche': PART_OF_DAY_TIMES.night,
+  'antes de dormir': PART_OF_DAY_TIMES.bedtime,
+  'al acostarme': PART_OF_DAY_TIMES.bedtime,
 };
 
 const AS_NEEDED_PHRASES = {
@@ -73,51 +82,8 @@ const AS_NEEDED_PHRASES = {
   ],
 } as const;
 
-const COUNT_WORDS: Record<string, number> = {
-  once: 1,
-  twice: 2,
-  thrice: 3,
-  one: 1,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  una: 1,
-  dos: 2,
-  tres: 3,
-  cuatro: 4,
-  cinco: 5,
-  seis: 6,
-};
-
-const MONTHS: Record<string, number> = {
-  january: 1,
-  february: 2,
-  march: 3,
-  april: 4,
-  may: 5,
-  june: 6,
-  july: 7,
-  august: 8,
-  september: 9,
-  october: 10,
-  november: 11,
-  december: 12,
-  enero: 1,
-  febrero: 2,
-  marzo: 3,
-  abril: 4,
-  mayo: 5,
-  junio: 6,
-  julio: 7,
-  agosto: 8,
-  septiembre: 9,
-  setiembre: 9,
-  octubre: 10,
-  noviembre: 11,
-  diciembre: 12,
-};
+// "Once" first: among the analyzer's counts it is the Spanish for eleven.
+const REPEAT_WORDS: Record<string, number> = { once: 1, twice: 2, thrice: 3 };
 
 const NO_CYCLE_PHRASES = {
   none: [
@@ -248,26 +214,14 @@ export function parseEndDate(
   return parseDate(text, today, locale);
 }
 
+// A whole answer part must be a clock time ("8", "8:30", "8pm", "8 de la noche"); the
+// analyzer's clock reading turns it into 'HH:mm'.
 function parseOneTime(part: string): string | undefined {
   const named = NAMED_TIMES[part];
   if (named) return named;
 
-  const match = CLOCK_TIME.exec(part.replace(TIME_PREFIXES, ''));
-  if (!match) return undefined;
-  const hour = toTwentyFourHour(Number(match[1]), match[3]);
-  const minute = Number(match[2] ?? 0);
-  if (hour === undefined || minute > 59) return undefined;
-  return `${pad(hour)}:${pad(minute)}`;
-}
-
-function toTwentyFourHour(hour: number, marker: string | undefined): number | undefined {
-  if (marker === undefined) return hour <= 23 ? hour : undefined;
-  if (hour < 1 || hour > 12) return undefined;
-
-  const afternoon = /^p|tarde|noche/.test(marker);
-  // "12 de la noche" is midnight, as "12 am" is.
-  if (hour === 12) return afternoon && !marker.includes('noche') ? 12 : 0;
-  return afternoon ? hour + 12 : hour;
+  const clock = part.replace(TIME_PREFIXES, '');
+  return CLOCK_TIME.test(clock) ? toClockTime(clock) : undefined;
 }
 
 function parseTimesPerDay(normalized: string): number | undefined {
@@ -277,7 +231,9 @@ function parseTimesPerDay(normalized: string): number | undefined {
     ) ?? /^(\d|una|dos|tres|cuatro|cinco|seis) (?:vez|veces) (?:al|por|cada) dia$/.exec(normalized);
   if (!match) return undefined;
 
-  return COUNT_WORDS[match[1]!] ?? Number(match[1]);
+  // A single digit or a count word up to six reads the same in either language.
+  const count = match[1]!;
+  return REPEAT_WORDS[count] ?? parseNumber(count, 'en');
 }
 
 function isoDate(text: string): string | undefined {
@@ -299,7 +255,7 @@ function namedMonthDate(text: string, year: string): string | undefined {
   );
   if (!match) return undefined;
 
-  const month = MONTHS[match[1] ?? match[4] ?? ''];
+  const month = monthNumber(match[1] ?? match[4] ?? '');
   const day = Number(match[2] ?? match[3]);
   return month ? `${match[5] ?? year}-${pad(month)}-${pad(day)}` : undefined;
 }

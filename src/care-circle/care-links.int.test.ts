@@ -3,8 +3,8 @@
  * and off per caregiver (and audited by id), who may act for whom, and removing a
  * caregiver.
  */
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { createTestDatabase, type TestDatabase } from '../../test/support/test-database.js';
+import { describe, expect, it } from '@jest/globals';
+import { useTestDatabase } from '../../test/support/use-test-database.js';
 import { eraseAllPersonData } from '../people/people-service.js';
 import { insertCareLink } from '../storage/care-links.js';
 import type { Person } from '../storage/schema.js';
@@ -18,15 +18,7 @@ import {
 } from './care-links.js';
 import { createTestPerson } from './testing/care-circle-people.js';
 
-let database: TestDatabase;
-
-beforeAll(async () => {
-  database = await createTestDatabase();
-});
-
-afterAll(async () => {
-  await database.drop();
-});
+const database = useTestDatabase();
 
 function person(role: 'patient' | 'caregiver', name: string): Promise<Person> {
   return createTestPerson(database.db, { role, name });

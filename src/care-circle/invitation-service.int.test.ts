@@ -3,9 +3,9 @@
  * code is stored only as a hash, works once and for 24 hours, answers every bad code the
  * same way, and is limited per person trying codes.
  */
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { sql } from 'kysely';
-import { createTestDatabase, type TestDatabase } from '../../test/support/test-database.js';
+import { useTestDatabase } from '../../test/support/use-test-database.js';
 import { issueLinkCode } from '../linking/linking-service.js';
 import { deletePersonRow } from '../storage/people.js';
 import type { Person } from '../storage/schema.js';
@@ -23,15 +23,7 @@ import { createTestPerson } from './testing/care-circle-people.js';
 
 const HOUR_MS = 3_600_000;
 
-let database: TestDatabase;
-
-beforeAll(async () => {
-  database = await createTestDatabase();
-});
-
-afterAll(async () => {
-  await database.drop();
-});
+const database = useTestDatabase();
 
 function patient(name = 'Alex'): Promise<Person> {
   return createTestPerson(database.db, { role: 'patient', name });
@@ -39,6 +31,15 @@ function patient(name = 'Alex'): Promise<Person> {
 
 function caregiver(name = 'Maria'): Promise<Person> {
   return createTestPerson(database.db, { role: 'caregiver', name });
+}
+
+/** The person's role changes to caregiver, as it may in their profile. */
+async function becomeCaregiver(personId: string): Promise<void> {
+  await database.db
+    .updateTable('people')
+    .set({ role: 'caregiver' })
+    .where('id', '=', personId)
+    .execute();
 }
 
 /** A new patient's invitation code. */
@@ -206,11 +207,7 @@ describe('accepting an invitation', () => {
   it('does not link a person to themselves', async () => {
     const alex = await patient();
     const code = await invitationOf(alex.id);
-    await database.db
-      .updateTable('people')
-      .set({ role: 'caregiver' })
-      .where('id', '=', alex.id)
-      .execute();
+    await becomeCaregiver(alex.id);
 
     expect(await acceptInvitation(database.db, alex.id, code)).toEqual({
       kind: 'own_invitation',
@@ -221,11 +218,7 @@ describe('accepting an invitation', () => {
   it('does not link to someone who is no longer a patient', async () => {
     const alex = await patient();
     const code = await invitationOf(alex.id);
-    await database.db
-      .updateTable('people')
-      .set({ role: 'caregiver' })
-      .where('id', '=', alex.id)
-      .execute();
+    await becomeCaregiver(alex.id);
 
     expect(await acceptInvitation(database.db, (await caregiver()).id, code)).toEqual({
       kind: 'invalid',

@@ -3,23 +3,15 @@
  * them, once per invitation, and not during their quiet hours.
  */
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { createTestDatabase, type TestDatabase } from '../../test/support/test-database.js';
+import { describe, expect, it } from '@jest/globals';
+import { useTestDatabase } from '../../test/support/use-test-database.js';
 import { createI18n } from '../i18n/i18n.js';
 import { queueJoinNotice } from './join-notice.js';
 import { createTestPerson, giveWebchatConversation } from './testing/care-circle-people.js';
 
 const i18n = createI18n();
 
-let database: TestDatabase;
-
-beforeAll(async () => {
-  database = await createTestDatabase();
-});
-
-afterAll(async () => {
-  await database.drop();
-});
+const database = useTestDatabase();
 
 async function outboxOf(personId: string) {
   return database.db

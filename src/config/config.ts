@@ -80,6 +80,7 @@ const schema = z.object({
   QUIET_HOURS_START: clockTime.default('21:00'),
   QUIET_HOURS_END: clockTime.default('08:00'),
   MEDICAL_TEXT_ANALYZER: z.enum(['auto', 'offline', 'comprehend-medical']).default('auto'),
+  REMINDER_PREPARE_MINUTES: positiveInt.max(60).default(10),
   DOSE_SNOOZE_MINUTES: positiveInt.max(24 * 60).default(30),
   DOSE_FOLLOW_UP_MINUTES: positiveInt.max(24 * 60).default(60),
   DOSE_MISSED_AFTER_HOURS: positiveInt.max(48).default(4),

@@ -10,7 +10,9 @@ import {
 } from '../medications/reminders/testing/reminder-test-kit.js';
 import {
   claimDoseOccurrence,
+  doseReminderKey,
   findDoseForLateReply,
+  followUpKey,
   listDosesAwaitingFollowUp,
   listDosesSince,
   listMissableDoses,
@@ -20,6 +22,7 @@ import {
   markDosesMissed,
   resolveDose,
 } from './doses.js';
+import { enqueueOutbound } from './outbox.js';
 
 let testDb: TestDatabase;
 
@@ -76,6 +79,42 @@ describe('resolveDose', () => {
       ['skipped', 'nausea'],
     ]);
   });
+
+  it('withdraws the dose’s held reminders and follow-up, and no one else’s', async () => {
+    const { person, medication, record } = await patientWithMedication();
+    const dose = await record('2030-04-01T08:00', '2030-04-01T08:00:00Z');
+    const other = await record('2030-04-02T08:00', '2030-04-02T08:00:00Z');
+    const key = doseReminderKey(medication.id, dose.occurrence_key);
+    const held = new Date(Date.now() + 3_600_000);
+    const message = (idempotencyKey: string, holdUntil?: Date) => ({
+      personId: person.id,
+      channel: 'webchat' as const,
+      address: { conversationId: `conv-${person.id}` },
+      payload: {},
+      idempotencyKey,
+      holdUntil,
+    });
+    await enqueueOutbound(testDb.db, [
+      message(key, held),
+      message(`${key}:snooze:1`, held),
+      message(followUpKey(dose.id), held),
+      message(`${key}:snooze:2`),
+      message(doseReminderKey(medication.id, other.occurrence_key), held),
+    ]);
+
+    expect(await resolveDose(testDb.db, dose.id, person.id, 'taken')).toBe(true);
+
+    const left = await testDb.db
+      .selectFrom('outbox')
+      .select('idempotency_key')
+      .where('person_id', '=', person.id)
+      .orderBy('id')
+      .execute();
+    expect(left.map((row) => row.idempotency_key)).toEqual([
+      `${key}:snooze:2`,
+      doseReminderKey(medication.id, other.occurrence_key),
+    ]);
+  });
 });
 
 describe('findDoseForLateReply', () => {
@@ -89,6 +128,20 @@ describe('findDoseForLateReply', () => {
     expect(await at('2030-02-04T09:00:00Z')).toBeUndefined();
     await resolveDose(testDb.db, recent.id, person.id, 'taken');
     expect((await at('2030-02-02T07:59:00Z'))?.id).toBe(old.id);
+  });
+
+  it('finds a dose prepared ahead for an early reply, unless one is due already', async () => {
+    const { person, record } = await patientWithMedication();
+    const upcoming = await record('2030-03-01T12:00', '2030-03-01T12:00:00Z');
+    const at = (iso: string) => findDoseForLateReply(testDb.db, person.id, new Date(iso));
+
+    expect((await at('2030-03-01T11:50:00Z'))?.id).toBe(upcoming.id);
+    expect(await at('2030-03-01T10:59:00Z')).toBeUndefined();
+
+    // The reminder the person has seen is the due one's; the next one's is still held.
+    const due = await record('2030-03-01T11:00', '2030-03-01T11:00:00Z');
+    expect((await at('2030-03-01T11:50:00Z'))?.id).toBe(due.id);
+    expect((await at('2030-03-01T12:00:00Z'))?.id).toBe(upcoming.id);
   });
 });
 

@@ -140,7 +140,9 @@ export async function markDosesMissed(db: Db, doseIds: string[], at: Date): Prom
 
 /**
  * Resolves an open dose (taken or skipped, with an optional reason); false when it was not
- * open or not this person's. The reason is kept only for a skipped dose.
+ * open or not this person's. The reason is kept only for a skipped dose. Reminders of the
+ * dose still held in the outbox (prepared ahead of the due time, or held by quiet hours)
+ * are withdrawn in the same statement: an early "took it" stops the reminder.
  */
 export async function resolveDose(
   db: Db,
@@ -151,24 +153,93 @@ export async function resolveDose(
 ): Promise<boolean> {
   if (!isDoseId(doseId)) return false;
 
-  const result = await db
-    .updateTable('doses')
-    .set({
-      status: outcome,
-      resolved_at: new Date(),
-      skip_reason: outcome === 'skipped' ? (reason ?? null) : null,
-    })
-    .where('id', '=', doseId)
-    .where('person_id', '=', personId)
-    .where('status', '=', 'open')
-    .executeTakeFirst();
-  return result.numUpdatedRows === 1n;
+  const skipReason = outcome === 'skipped' ? (reason ?? null) : null;
+  const result = await sql<{ id: string }>`
+    with resolved as (
+      update doses set status = ${outcome}, resolved_at = ${new Date()}, skip_reason = ${skipReason}
+      where id = ${doseId} and person_id = ${personId} and status = 'open'
+      returning id, medication_id, occurrence_key),
+    withdrawn as (
+      delete from outbox o using resolved r
+      where ${HELD_ROW} and (o.idempotency_key = ${sql.lit(FOLLOW_UP_KEY_PREFIX)} || r.id::text
+        or o.idempotency_key like ${sql.lit(REMINDER_KEY_PREFIX)} || r.medication_id::text
+          || ':' || r.occurrence_key || '%'))
+    select id from resolved`.execute(db);
+  return result.rows.length === 1;
+}
+
+/** The start of every outbox key of a medication's reminders. */
+const REMINDER_KEY_PREFIX = 'reminder:';
+const FOLLOW_UP_KEY_PREFIX = 'followup:';
+
+/** The outbox key of a dose's one follow-up. */
+export function followUpKey(doseId: string): string {
+  return `${FOLLOW_UP_KEY_PREFIX}${doseId}`;
+}
+
+/** An outbox row (`o`) not released yet: still pending and held until a later time. */
+const HELD_ROW = sql`o.status = 'pending' and o.hold_until > now()`;
+
+/**
+ * The outbox key of an occurrence's reminder; its snoozed reminders' keys start with it.
+ * Defined here so that answering a dose can withdraw them.
+ */
+export function doseReminderKey(medicationId: string, occurrenceKey: string): string {
+  return `${REMINDER_KEY_PREFIX}${medicationId}:${occurrenceKey}`;
 }
 
 /**
- * The most recent open dose of the person a late reply ("took it") refers to, or undefined:
- * due within the last `LATE_REPLY_MAX_AGE_HOURS` or the next `EARLY_REPLY_MINUTES`, chosen
- * by `doseToMatchLateReply`.
+ * Deletes the still-held outbox rows whose idempotency key starts with `keyPrefix` (a
+ * reminder prepared ahead and not released yet); returns how many. A row already released
+ * to the dispatcher stays.
+ */
+export async function withdrawHeldMessages(db: Db, keyPrefix: string): Promise<number> {
+  const pattern = `${keyPrefix.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const result = await sql`delete from outbox o
+    where ${HELD_ROW} and o.idempotency_key like ${pattern}`.execute(db);
+  return Number(result.numAffectedRows ?? 0);
+}
+
+/**
+ * Open doses of the medication due after `now`: recorded ahead of time with their reminder
+ * prepared and held. The caller decides which still belong to the schedule.
+ */
+export async function listStagedDoses(db: Db, medicationId: string, now: Date): Promise<DoseRow[]> {
+  return db
+    .selectFrom('doses')
+    .selectAll()
+    .where('medication_id', '=', medicationId)
+    .where('status', '=', 'open')
+    .where('due_at', '>', now)
+    .orderBy('due_at')
+    .execute();
+}
+
+/**
+ * Withdraws a staged dose: its held reminders leave the outbox and the open row goes, so
+ * planning the occurrence again prepares it afresh. Returns false when the dose was answered
+ * meanwhile (it is then kept, as the person's answer).
+ */
+export async function withdrawStagedDose(trx: Db, dose: DoseRow): Promise<boolean> {
+  const deleted = await trx
+    .deleteFrom('doses')
+    .where('id', '=', dose.id)
+    .where('status', '=', 'open')
+    .executeTakeFirst();
+  if (deleted.numDeletedRows !== 1n) return false;
+
+  await withdrawHeldMessages(trx, doseReminderKey(dose.medication_id, dose.occurrence_key));
+  return true;
+}
+
+/**
+ * The open dose of the person a reply such as "took it" refers to, or undefined: the most
+ * recent one due within the last `LATE_REPLY_MAX_AGE_HOURS` (chosen by
+ * `doseToMatchLateReply`); only when none is due, the next one due within
+ * `EARLY_REPLY_MINUTES` (taken a little early). Doses exist from when their reminder is
+ * prepared (`prepareMinutesAhead` before they are due), so the early window is in effect the
+ * shorter of the two. A dose due already wins because its reminder is the one the person has
+ * seen; the next dose's is still held.
  */
 export async function findDoseForLateReply(
   db: Db,
@@ -183,8 +254,10 @@ export async function findDoseForLateReply(
     .where('due_at', '>=', new Date(now.getTime() - LATE_REPLY_MAX_AGE_HOURS * MS_PER_HOUR))
     .where('due_at', '<=', new Date(now.getTime() + EARLY_REPLY_MINUTES * MS_PER_MINUTE))
     .execute();
-  const match = doseToMatchLateReply(rows.map(doseRecordOf), now);
-  return match && rows.find((row) => doseRecordOf(row).key === match.key);
+  const due = rows.filter((row) => row.due_at <= now);
+  const candidates = due.length > 0 ? due : rows;
+  const match = doseToMatchLateReply(candidates.map(doseRecordOf), now);
+  return match && candidates.find((row) => doseRecordOf(row).key === match.key);
 }
 
 /** Doses of the person (optionally one medication) due since `since`, oldest first. */

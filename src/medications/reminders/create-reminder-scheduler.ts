@@ -20,7 +20,7 @@ import type { OutboxSignal } from '../../outbox/outbox-signal.js';
 import type { Db } from '../../storage/database.js';
 import { DOSES_SWEEP_JOB, ensureAgendaSchema } from './agenda-schema.js';
 import { snoozeOpenDose } from './dose-snooze.js';
-import { planMedicationReminders } from './plan-medication.js';
+import { cancelMedicationReminders, planMedicationReminders } from './plan-medication.js';
 import { createOutboxAnnouncer } from './outbox-announcer.js';
 import { createReminderAgenda } from './reminder-agenda.js';
 import type { ReminderContext } from './reminder-context.js';
@@ -98,7 +98,7 @@ export function createReminderScheduler(
     lockLimit: options.lockLimit ?? concurrency * 2,
     lockLifetimeMs,
   });
-  const jobs = new ReminderJobs(agenda, ctx.db);
+  const jobs = new ReminderJobs(agenda, ctx.db, ctx.settings.prepareMinutesAhead);
   let schema: Promise<void> | undefined;
   const forgetSchema = (error: unknown) => {
     schema = undefined;
@@ -120,7 +120,7 @@ export function createReminderScheduler(
     planMedication,
     async cancelMedication(medicationId) {
       await ensureSchema();
-      await jobs.cancelMedication(medicationId, true);
+      await cancelMedicationReminders(ctx, jobs, medicationId);
     },
     async snoozeDose(doseId) {
       await ensureSchema();

@@ -71,7 +71,8 @@ describe('local times', () => {
       "It's time for your 8:00 AM medicine.",
     ]);
     const [next] = await jobsOf(testDb.db, medication.id);
-    expect(next?.next_run_at).toEqual(new Date('2027-03-16T12:00:00Z'));
+    // Run the default 10 minutes ahead of the 08:00 EDT (12:00Z) dose.
+    expect(next?.next_run_at).toEqual(new Date('2027-03-16T11:50:00Z'));
   });
 
   it('stays at 21:30 Madrid time across the autumn change', async () => {

@@ -1,18 +1,29 @@
 /**
- * The dose-reminder job: one run per dose occurrence. In one transaction it records the dose
- * (insert on conflict do nothing, then lock the row) and, only while the dose is open and not
- * yet reminded, queues the reminder and marks it reminded. The outbox key is the occurrence
- * too, so a crash mid-send, a re-run job or two workers still queue at most one reminder.
- * Before that it plans the following occurrence, so the chain of reminders survives a
- * failed or late run.
+ * The dose-reminder job: one run per dose occurrence, `prepareMinutesAhead` before the dose is
+ * due. In one transaction it records the dose (insert on conflict do nothing, then lock the
+ * row) and, only while the dose is open and not yet reminded, queues the reminder held until
+ * it may go out (the due time, or the end of quiet hours when later) and marks it reminded at
+ * that time. Prepared ahead, a burst of doses due in one minute is released on time however
+ * long preparing them takes. The outbox key is the occurrence too, so a crash mid-send, a
+ * re-run job or two workers still queue at most one reminder. Before that it plans the
+ * following occurrence, so the chain of reminders survives a failed or late run.
+ *
+ * A held reminder is withdrawn when the dose is answered early (`resolveDose`) or the
+ * occurrence leaves the schedule (see `plan-medication.ts`).
  */
 import { findPreferredAddress, type PreferredAddress } from '../../people/preferred-address.js';
-import { quietHoldUntil } from '../../outbox/quiet-hours.js';
+import { quietHoldUntil, type QuietWindow } from '../../outbox/quiet-hours.js';
 import type { Db } from '../../storage/database.js';
-import { claimDoseOccurrence, markDoseReminded } from '../../storage/doses.js';
+import type { MedicationRow } from '../../storage/schema.js';
+import { claimDoseOccurrence, doseReminderKey, markDoseReminded } from '../../storage/doses.js';
 import { timeZoneOf } from '../medication-service.js';
 import type { DoseOccurrence } from '../schedule/dose-schedule.js';
-import { loadMedicationPlan, scheduledOccurrence, type MedicationPlan } from './medication-plan.js';
+import {
+  loadMedicationPlan,
+  scheduledOccurrence,
+  type MedicationPlan,
+  type ReminderRecipient,
+} from './medication-plan.js';
 import { announceQueued, queueProactive } from './proactive-message.js';
 import type { ReminderContext } from './reminder-context.js';
 import { doseMessage } from './reminder-messages.js';
@@ -46,7 +57,25 @@ const MS_PER_HOUR = 3_600_000;
 
 /** The outbox key of an occurrence's reminder: at most one is ever queued. */
 export function reminderKey(medicationId: string, occurrenceKey: string): string {
-  return `reminder:${medicationId}:${occurrenceKey}`;
+  return doseReminderKey(medicationId, occurrenceKey);
+}
+
+/**
+ * When a reminder prepared at `now` for a dose due at `dueAt` may go out: undefined for at
+ * once (due already and outside quiet hours), else the due time or, when quiet hours hold
+ * it then, their end.
+ */
+export function reminderHoldUntil(
+  person: ReminderRecipient,
+  dueAt: Date,
+  now: Date,
+  quietHours: QuietWindow,
+): Date | undefined {
+  const sendAt = dueAt > now ? dueAt : now;
+  const quietEnd = quietHoldUntil(person, sendAt, quietHours, timeZoneOf(person));
+  if (quietEnd) return quietEnd;
+
+  return sendAt > now ? sendAt : undefined;
 }
 
 /**
@@ -120,7 +149,11 @@ async function remindOnce(
   const { plan, data, now, address } = request;
   const { person, medication } = plan;
   const { snoozeMinutes, quietHours } = ctx.settings;
-  const holdUntil = quietHoldUntil(person, now, quietHours, timeZoneOf(person));
+  // Changed since it was read (paused, new times): planning again withdraws what was
+  // prepared, so prepare nothing that could slip past it.
+  if (!(await lockUnchanged(trx, medication))) return { outcome: 'not_scheduled', doseId: '' };
+  const holdUntil = reminderHoldUntil(person, request.dueAt, now, quietHours);
+  // The time the reminder reaches the person: follow-ups and the missed rule count from it.
   const remindedAt = address && !request.tooLate ? (holdUntil ?? now) : undefined;
   const { dose, created } = await claimDoseOccurrence(trx, {
     medicationId: medication.id,
@@ -145,4 +178,18 @@ async function remindOnce(
   });
   if (!created) await markDoseReminded(trx, doseId, remindedAt);
   return { outcome: 'reminded', doseId, holdUntil };
+}
+
+/**
+ * True when the medication row is as `medication` read it; it is then share-locked, so a
+ * change waits for this transaction and the planning after it sees what it prepared.
+ */
+async function lockUnchanged(trx: Db, medication: MedicationRow): Promise<boolean> {
+  const row = await trx
+    .selectFrom('medications')
+    .select('updated_at')
+    .where('id', '=', medication.id)
+    .forShare()
+    .executeTakeFirst();
+  return row?.updated_at.getTime() === medication.updated_at.getTime();
 }

@@ -8,6 +8,7 @@ import { quietHoldUntil } from '../../outbox/quiet-hours.js';
 import { findPreferredAddress } from '../../people/preferred-address.js';
 import {
   doseRecordOf,
+  followUpKey,
   listDosesAwaitingFollowUp,
   markDoseFollowedUp,
 } from '../../storage/doses.js';
@@ -58,7 +59,7 @@ async function followUp(
       personId: person.id,
       address,
       payload: doseMessage(ctx.i18n, 'followUp', { person, medication, dose }, snoozeMinutes),
-      idempotencyKey: `followup:${dose.id}`,
+      idempotencyKey: followUpKey(dose.id),
       holdUntil: quietHoldUntil(person, now, quietHours, timeZoneOf(person)),
     });
     return address.channel;

@@ -6,7 +6,7 @@ import type { i18n as I18n } from 'i18next';
 import type { Logger } from '../../logging/logger.js';
 import type { Db } from '../../storage/database.js';
 import type { OutboxAnnouncer } from './outbox-announcer.js';
-import type { ReminderSettings } from './reminder-settings.js';
+import type { ResolvedReminderSettings } from './reminder-settings.js';
 
 export interface ReminderContext {
   db: Db;
@@ -16,5 +16,5 @@ export interface ReminderContext {
   clock: () => Date;
   /** Wakes outbox dispatchers after a message is queued. */
   announcer: OutboxAnnouncer;
-  settings: ReminderSettings;
+  settings: ResolvedReminderSettings;
 }

@@ -1,6 +1,6 @@
 /**
- * The reminders engine's jobs in Agenda's table: one per upcoming dose occurrence, one per
- * snooze. Unique indexes (see `agenda-schema.ts`) make planning idempotent: planning an
+ * The reminders engine's jobs in Agenda's table: one per upcoming dose occurrence (run
+ * `prepareMinutesAhead` before it is due), one per snooze. Unique indexes (see `agenda-schema.ts`) make planning idempotent: planning an
  * occurrence twice, from two processes at once, leaves one job.
  */
 import type { Agenda } from 'agenda';
@@ -18,22 +18,32 @@ import type { DoseReminderData } from './dose-reminder.js';
 import type { DoseSnoozeData } from './dose-snooze.js';
 
 const UNIQUE_VIOLATION = '23505';
+const MS_PER_MINUTE = 60_000;
 
 /** Plans and drops the reminders engine's jobs; what they do is in the job modules. */
 export class ReminderJobs {
+  /**
+   * @param prepareMinutesAhead how long before the due time a reminder job runs, in
+   *   minutes (see `ReminderSettings.prepareMinutesAhead`)
+   */
   constructor(
     private readonly agenda: Agenda,
     private readonly db: Db,
+    private readonly prepareMinutesAhead: number,
   ) {}
 
-  /** Plans the reminder of one occurrence; already planned, it is left as it is. */
+  /**
+   * Plans the reminder of one occurrence, to run `prepareMinutesAhead` before it is due;
+   * already planned, it is left as it is.
+   */
   async planOccurrence(medicationId: string, occurrence: DoseOccurrence): Promise<void> {
     const data: DoseReminderData = {
       medicationId,
       occurrenceKey: occurrence.key,
       dueAt: occurrence.dueAt.toISOString(),
     };
-    await this.saveOnce(DOSE_REMINDER_JOB, data, occurrence.dueAt, OCCURRENCE_INDEX);
+    const runAt = new Date(occurrence.dueAt.getTime() - this.prepareMinutesAhead * MS_PER_MINUTE);
+    await this.saveOnce(DOSE_REMINDER_JOB, data, runAt, OCCURRENCE_INDEX);
   }
 
   /** Plans the reminder again after a snooze. */

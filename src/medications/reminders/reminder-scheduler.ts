@@ -5,9 +5,15 @@
 
 /** Plans and re-plans dose reminders; implemented by `createReminderScheduler`. */
 export interface ReminderScheduler {
-  /** (Re)plans reminders of a medication after it was added, changed, paused or resumed. */
+  /**
+   * (Re)plans reminders of a medication after it was added, changed, paused or resumed;
+   * reminders prepared ahead for occurrences it no longer has are withdrawn.
+   */
   planMedication(medicationId: string): Promise<void>;
-  /** Drops future reminders of a medication (deleted). */
+  /**
+   * Drops future reminders of a medication (deleted), also those already prepared and held
+   * in the outbox.
+   */
   cancelMedication(medicationId: string): Promise<void>;
   /**
    * Reminds again about this dose after the snooze interval; returns when. Pressed again

@@ -15,7 +15,7 @@ import { insertPerson, updatePerson, type PersonPatch } from '../../../storage/p
 import type { MedicationRow, Person } from '../../../storage/schema.js';
 import { AGENDA_TABLE, ensureAgendaSchema } from '../agenda-schema.js';
 import { runDoseReminder, type DoseReminderData } from '../dose-reminder.js';
-import { planMedicationReminders } from '../plan-medication.js';
+import { cancelMedicationReminders, planMedicationReminders } from '../plan-medication.js';
 import { createReminderAgenda } from '../reminder-agenda.js';
 import type { ReminderContext } from '../reminder-context.js';
 import { ReminderJobs } from '../reminder-jobs.js';
@@ -57,12 +57,14 @@ export async function createReminderTestKit(
     announcer: { queued: () => undefined },
     settings: resolveReminderSettings(settings),
   };
-  const jobs = new ReminderJobs(agenda, testDb.db);
+  const jobs = new ReminderJobs(agenda, testDb.db, ctx.settings.prepareMinutesAhead);
   return {
     ctx,
     jobs,
     /** Plans the medication's reminders as the scheduler does. */
     plan: (medicationId: string) => planMedicationReminders(ctx, jobs, medicationId),
+    /** Drops a deleted medication's reminders as the scheduler does. */
+    cancel: (medicationId: string) => cancelMedicationReminders(ctx, jobs, medicationId),
     /** Runs the medication's soonest reminder job as Agenda would, at the clock's time. */
     async runNextReminder(medicationId: string) {
       const job = await takeNextJob(testDb.db, medicationId);
