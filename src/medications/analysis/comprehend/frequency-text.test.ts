@@ -42,7 +42,7 @@ const READ: readonly [string, FrequencyReading][] = [
   [
     'every evening and every morning',
     {
-      frequency: { timesPerDay: 2, timesOfDay: ['08:00', '20:00'] },
+      frequency: { timesPerDay: 2, timesOfDay: ['08:00', '18:00'] },
       asNeeded: false,
       problems: [],
     },

@@ -6,6 +6,7 @@
  */
 import type { AnalysisProblem, Frequency } from '../medical-text-analyzer.js';
 import { COUNT_PATTERN, readCount } from './count-words.js';
+import { PART_OF_DAY_TIMES } from '../offline/times-of-day.js';
 
 /** The interface allows 1-6 times a day. */
 const MAX_TIMES_PER_DAY = 6;
@@ -38,13 +39,14 @@ const ABBREVIATIONS: readonly [RegExp, number][] = [
   [/\bt\.?i\.?d\b/, 3],
   [/\bq\.?i\.?d\b/, 4],
 ];
-// TODO: the hours meant by “morning” or “night” should come from the person's routine once
-// CareLine asks for it; until then they are fixed here and must match the offline analyzer's.
+// The hours meant by “morning” or “night” are the offline analyzer's, so a reminder time
+// does not depend on which analyzer read the words.
 const TIMES_OF_DAY: readonly [RegExp, string][] = [
-  [/\bmornings?\b/, '08:00'],
-  [/\b(noon|midday)\b/, '12:00'],
-  [/\bevenings?\b/, '20:00'],
-  [/\b(nights?|nightly|bedtime)\b/, '22:00'],
+  [/\bmornings?\b/, PART_OF_DAY_TIMES.morning],
+  [/\b(noon|midday)\b/, PART_OF_DAY_TIMES.noon],
+  [/\bevenings?\b/, PART_OF_DAY_TIMES.evening],
+  [/\bbedtime\b/, PART_OF_DAY_TIMES.bedtime],
+  [/\b(nights?|nightly)\b/, PART_OF_DAY_TIMES.night],
 ];
 const CLOCK_12H = /\b(\d{1,2})(?::([0-5]\d))?\s*([ap])\.?m\b/g;
 const CLOCK_24H = /\b([01]?\d|2[0-3]):([0-5]\d)\b/g;
