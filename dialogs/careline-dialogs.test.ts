@@ -20,6 +20,8 @@ const config = {
   DEFAULT_LOCALE: 'en',
   DEFAULT_REGION: 'US',
   PRIVACY_NOTICE_VERSION: 'v1',
+  QUIET_HOURS_START: '21:00',
+  QUIET_HOURS_END: '08:00',
 } as const;
 
 /** A database whose every query fails with `error`. */

@@ -78,7 +78,14 @@ export interface DialogDependencies {
   db: Db;
   /** A ready i18next instance; `getFixedT` switches a turn's language. */
   i18n: I18n;
-  config: Pick<Config, 'DEFAULT_LOCALE' | 'DEFAULT_REGION' | 'PRIVACY_NOTICE_VERSION'>;
+  config: Pick<
+    Config,
+    | 'DEFAULT_LOCALE'
+    | 'DEFAULT_REGION'
+    | 'PRIVACY_NOTICE_VERSION'
+    | 'QUIET_HOURS_START'
+    | 'QUIET_HOURS_END'
+  >;
   /** Where unexpected dialog errors are logged, by id only. */
   logger: Logger;
   /** Reads medications out of what a person writes (offline or Comprehend Medical). */

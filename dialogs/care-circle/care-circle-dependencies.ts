@@ -5,4 +5,4 @@
 import type { DialogDependencies } from '../careline-dialogs.js';
 
 /** The database, translations and logger (errors by id only). */
-export type CareCircleDependencies = Pick<DialogDependencies, 'db' | 'i18n' | 'logger'>;
+export type CareCircleDependencies = Pick<DialogDependencies, 'db' | 'i18n' | 'logger' | 'config'>;

@@ -161,7 +161,8 @@ async function tellPatient(
   notice: { patientId: string; caregiverId: string; invitationId: string },
 ) {
   try {
-    await queueJoinNotice(deps.db, deps.i18n, notice);
+    const { QUIET_HOURS_START: start, QUIET_HOURS_END: end } = deps.config;
+    await queueJoinNotice(deps.db, deps.i18n, notice, { quietWindow: { start, end } });
   } catch (error) {
     const { patientId, caregiverId } = notice;
     deps.logger.warn({ err: error, patientId, caregiverId }, 'care circle join notice failed');

@@ -14,7 +14,7 @@ import {
 } from 'botbuilder-dialogs';
 import { getTurnScope } from '../../src/bot/turn-scope.js';
 import type { TFunction } from '../../src/i18n/i18n.js';
-import { DEFAULT_QUIET_WINDOW } from '../../src/outbox/quiet-hours.js';
+import type { QuietWindow } from '../../src/outbox/quiet-hours.js';
 import { listLinkedChannels } from '../../src/people/preferred-address.js';
 import type { ChannelId, Person } from '../../src/storage/schema.js';
 import type { DialogDependencies } from '../careline-dialogs.js';
@@ -36,9 +36,10 @@ import { matchPhrase } from '../shared/text.js';
 export const PROFILE_DIALOG = 'profile';
 const FIELD_PROMPT = 'profile:field';
 
-// TODO: use QUIET_HOURS_START/END from deps.config once the dialogs' dependencies carry them
-// (dialogs/careline-dialogs.ts); until then the profile describes the built-in defaults.
-const QUIET_DEFAULTS = DEFAULT_QUIET_WINDOW;
+/** The operator's quiet hours (QUIET_HOURS_START/END): what "default" means to a person. */
+function quietDefaultsOf(deps: DialogDependencies): QuietWindow {
+  return { start: deps.config.QUIET_HOURS_START, end: deps.config.QUIET_HOURS_END };
+}
 
 export interface ProfileOptions {
   /** Go straight to changing this field (the menu's "Change language"). */
@@ -86,7 +87,7 @@ export function addProfileDialog(dialogs: DialogSet, deps: DialogDependencies): 
   dialogs.add(
     new WaterfallDialog(PROFILE_DIALOG, [
       (step) => showProfileAndAskField(step, deps),
-      askNewValue,
+      (step) => askNewValue(step, deps),
       (step) => saveChange(step, deps),
     ]),
   );
@@ -111,7 +112,7 @@ async function showProfileAndAskField(
   const buttons = fieldButtons(person, t, choosesChannel);
   const profile = describeProfile(person, t, {
     fields: changeableFieldsOf(person),
-    quietDefaults: QUIET_DEFAULTS,
+    quietDefaults: quietDefaultsOf(deps),
   });
   const lines = joinLines(profile, choosesChannel && describeChannel(person, t));
   const text = joinParagraphs(t('profile:intro'), lines, t('profile:ask'));
@@ -124,13 +125,16 @@ async function showProfileAndAskField(
   });
 }
 
-async function askNewValue(step: WaterfallStepContext): Promise<DialogTurnResult> {
+async function askNewValue(
+  step: WaterfallStepContext,
+  deps: DialogDependencies,
+): Promise<DialogTurnResult> {
   const choice = step.result as FieldChoice;
   if (choice === 'done') return step.endDialog();
   if (choice === 'preferredChannel') return step.replaceDialog(PREFERRED_CHANNEL_DIALOG);
 
   (step.values as ChangeValues).field = choice;
-  return askProfileQuestion(step, getTurnScope(step.context), choice, QUIET_DEFAULTS);
+  return askProfileQuestion(step, getTurnScope(step.context), choice, quietDefaultsOf(deps));
 }
 
 async function saveChange(
@@ -148,7 +152,7 @@ async function saveChange(
   await saveProfile(deps, scope, patch);
   const { t, person } = scope;
   const label = t(`common:field.${field}.label`);
-  const value = describeFieldValue(person, field, t, QUIET_DEFAULTS);
+  const value = describeFieldValue(person, field, t, quietDefaultsOf(deps));
   await step.context.sendActivity(t('profile:saved', { label, value }));
   return step.endDialog();
 }

@@ -6,7 +6,6 @@
 import { ActivityTypes, ConversationState, TurnContext, type Storage } from 'botbuilder';
 import type { i18n as I18n } from 'i18next';
 import { CareLineDialogs, type DialogDependencies } from '../../dialogs/careline-dialogs.js';
-import type { Config } from '../config/config.js';
 import { matchLocale, type SupportedLocale } from '../i18n/i18n.js';
 import type { Logger } from '../logging/logger.js';
 import { identifyPerson } from '../people/people-service.js';
@@ -22,7 +21,7 @@ export interface BotDependencies {
   storage: Storage;
   i18n: I18n;
   logger: Logger;
-  config: Pick<Config, 'DEFAULT_LOCALE' | 'DEFAULT_REGION' | 'PRIVACY_NOTICE_VERSION'>;
+  config: DialogDependencies['config'];
   analyzer: DialogDependencies['analyzer'];
   reminders: DialogDependencies['reminders'];
 }

@@ -23,7 +23,7 @@ export interface JoinNotice {
 export interface JoinNoticeOptions {
   /** When the caregiver joined; decides quiet hours. Default: now. */
   at?: Date;
-  // TODO: pass QUIET_HOURS_START/END from config once the dialogs' dependencies carry them.
+  /** The operator's quiet hours for people who set none; default 21:00 to 08:00. */
   quietWindow?: QuietWindow;
 }
 

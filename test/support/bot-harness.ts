@@ -50,6 +50,8 @@ export const TEST_CONFIG = {
   DEFAULT_LOCALE: 'en',
   DEFAULT_REGION: 'US',
   PRIVACY_NOTICE_VERSION: 'test-notice-1',
+  QUIET_HOURS_START: '21:00',
+  QUIET_HOURS_END: '08:00',
 } as const;
 
 /** The medication collaborators a test bot uses; each defaults to the harness's own. */

@@ -20,6 +20,7 @@ import type { Db } from '../../../src/storage/database.js';
 import { findPerson } from '../../../src/storage/people.js';
 import type { ConversationRow } from '../../../src/storage/schema.js';
 import type { CareCircleDependencies } from '../care-circle-dependencies.js';
+import { TEST_CONFIG } from '../../../test/support/bot-harness.js';
 import {
   addCareCircleDialogs,
   CARE_CIRCLE_DIALOG,
@@ -50,7 +51,12 @@ export interface CareCircleHarness {
 /** A harness on `db`, with real locales and a silent logger. */
 export function createCareCircleHarness(db: Db): CareCircleHarness {
   const i18n = createI18n();
-  const deps: CareCircleDependencies = { db, i18n, logger: createLogger('silent') };
+  const deps: CareCircleDependencies = {
+    db,
+    i18n,
+    logger: createLogger('silent'),
+    config: TEST_CONFIG,
+  };
   const conversationState = new ConversationState(new MemoryStorage());
   const dialogs = new DialogSet(conversationState.createProperty<DialogState>('dialogState'));
   addCareCircleDialogs(dialogs, deps);
