@@ -31,8 +31,12 @@ const database = useTestDatabase();
 const harness = useOnboardedHarness(database);
 const failingHarness = useOnboardedHarness(database, { analyzer: failingAnalyzer });
 
-function readBack(summary: string, t = en): string {
-  return `${t('medications:review.intro')}\n${summary}\n\n${t('medications:review.question')}`;
+/** The read-back; `quietTimes` are the reminder times inside the default quiet hours. */
+function readBack(summary: string, t = en, quietTimes?: string): string {
+  const quiet = quietTimes
+    ? `\n\n${t('medications:review.quietHours', { times: quietTimes, start: '21:00', end: '08:00' })}`
+    : '';
+  return `${t('medications:review.intro')}\n${summary}${quiet}\n\n${t('medications:review.question')}`;
 }
 
 describe('adding a medication in English', () => {
@@ -92,6 +96,8 @@ describe('adding a medication in English', () => {
     expect(textOf(review)).toBe(
       readBack(
         'Xeloda (capecitabine) 1,500 mg, every day at 07:00 and 19:00, 14 days on, 7 days off',
+        en,
+        '07:00',
       ),
     );
     await harness.send(user, '', { value: 'med:yes' });
@@ -133,7 +139,7 @@ describe('adding a medication in English', () => {
 
     const review = await harness.send(user, 'Zorblatin 5 mg at 9pm');
     expect(textOf(review)).toBe(
-      `${en('medications:unknownDrug', { name: 'Zorblatin' })}\n\n${readBack('Zorblatin 5 mg, every day at 21:00')}`,
+      `${en('medications:unknownDrug', { name: 'Zorblatin' })}\n\n${readBack('Zorblatin 5 mg, every day at 21:00', en, '21:00')}`,
     );
     await harness.send(user, 'yes');
 
@@ -146,6 +152,19 @@ describe('adding a medication in English', () => {
       times_of_day: ['21:00'],
     });
     expect(harness.reminders.callsFor(row!.id)).toEqual(['planMedication']);
+  });
+
+  it('says nothing of quiet hours to a person who turned them off', async () => {
+    const { user, person } = await harness.onboardNew();
+    await database.db
+      .updateTable('people')
+      .set({ quiet_hours_start: '00:00', quiet_hours_end: '00:00' })
+      .where('id', '=', person.id)
+      .execute();
+    await harness.send(user, 'add medication');
+
+    const review = await harness.send(user, 'tamoxifen 20 mg at 10pm');
+    expect(textOf(review)).toBe(readBack('tamoxifen (generic) 20 mg, every day at 22:00'));
   });
 
   it('questions an impossible schedule and saves nothing', async () => {
@@ -174,7 +193,11 @@ describe('adding a medication in English', () => {
     await harness.send(user, '1 tablet');
     const review = await harness.send(user, '', { value: 'times:suggested' });
     expect(textOf(review)).toBe(
-      readBack('tamoxifen (generic), 1 tablet, every day at 09:00 and 21:00, by mouth'),
+      readBack(
+        'tamoxifen (generic), 1 tablet, every day at 09:00 and 21:00, by mouth',
+        en,
+        '21:00',
+      ),
     );
     await harness.send(user, 'yes');
     const [row] = await medicationsOf(database.db, person.id);
@@ -253,6 +276,7 @@ describe('adding a medication in Spanish', () => {
       readBack(
         'capecitabina (capecitabine) 500 mg, 3 comprimidos, todos los días a las 09:00 y 21:00, 14 días de toma y 7 de descanso, por boca',
         es,
+        '21:00',
       ),
     );
     const saved = await harness.send(user, 'sí');

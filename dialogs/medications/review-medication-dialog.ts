@@ -12,6 +12,7 @@ import {
   type WaterfallStepContext,
 } from 'botbuilder-dialogs';
 import { getTurnScope } from '../../src/bot/turn-scope.js';
+import { isQuietTime, quietWindowOf } from '../../src/outbox/quiet-hours.js';
 import type { MedicationUnderstanding } from '../../src/medications/analysis/medical-text-analyzer.js';
 import {
   addMedication,
@@ -71,7 +72,7 @@ export function addReviewDialogs(dialogs: DialogSet, deps: DialogDependencies): 
   dialogs.add(
     new WaterfallDialog(REVIEW_DIALOG, [
       checkProblemsAndTimes,
-      readBack,
+      (step) => readBack(step, deps),
       (step) => actOnReadBack(step, deps),
     ]),
   );
@@ -132,7 +133,10 @@ async function askReminderTimes(
   });
 }
 
-async function readBack(step: WaterfallStepContext): Promise<DialogTurnResult> {
+async function readBack(
+  step: WaterfallStepContext,
+  deps: DialogDependencies,
+): Promise<DialogTurnResult> {
   if (wasCancelled(step)) return endCancelled(step);
   const { review } = step.values as ReviewValues;
   const answer = step.result as WhenAnswer | undefined;
@@ -158,6 +162,7 @@ async function readBack(step: WaterfallStepContext): Promise<DialogTurnResult> {
   const text = joinParagraphs(
     review.lead,
     `${intro}\n${summary}`,
+    review.subject.self ? quietHoursNote(step, deps, review.draft) : undefined,
     t('medications:review.question'),
   );
   return step.prompt(PROMPTS.readBack, {
@@ -307,4 +312,28 @@ async function applyNewValue(
     lead = recognized.notice;
   }
   return step.replaceDialog(REVIEW_DIALOG, { ...review, draft, lead } satisfies ReviewOptions);
+}
+
+/**
+ * Says when a reminder time falls in the person's quiet hours: it will then arrive when they
+ * end, which a person choosing 22:00 would not expect.
+ */
+function quietHoursNote(
+  step: WaterfallStepContext,
+  deps: DialogDependencies,
+  draft: MedicationUnderstanding,
+): string | undefined {
+  if (draft.asNeeded) return undefined;
+
+  const { person, t } = getTurnScope(step.context);
+  const defaults = { start: deps.config.QUIET_HOURS_START, end: deps.config.QUIET_HOURS_END };
+  const window = quietWindowOf(person, defaults);
+  const quiet = (draft.frequency?.timesOfDay ?? []).filter((time) => isQuietTime(time, window));
+  if (quiet.length === 0) return undefined;
+
+  return t('medications:review.quietHours', {
+    times: quiet.join(', '),
+    start: window.start,
+    end: window.end,
+  });
 }

@@ -1,4 +1,4 @@
-import { quietHoldUntil, quietWindowOf } from './quiet-hours.js';
+import { isQuietTime, quietHoldUntil, quietWindowOf } from './quiet-hours.js';
 
 const madrid = { time_zone: 'Europe/Madrid', quiet_hours_start: null, quiet_hours_end: null };
 
@@ -41,5 +41,18 @@ describe('quiet hours', () => {
       start: '22:00',
       end: '07:00',
     });
+  });
+
+  it('says whether a local time is inside a window, across midnight or not', () => {
+    const night = { start: '21:00', end: '08:00' };
+    expect(['21:00', '23:59', '00:00', '07:59'].map((t) => isQuietTime(t, night))).toEqual([
+      true,
+      true,
+      true,
+      true,
+    ]);
+    expect(['08:00', '12:00', '20:59'].some((t) => isQuietTime(t, night))).toBe(false);
+    expect(isQuietTime('13:30', { start: '13:00', end: '15:00' })).toBe(true);
+    expect(isQuietTime('22:00', { start: '00:00', end: '00:00' })).toBe(false);
   });
 });

@@ -42,6 +42,16 @@ function minutesOf(clock: string): number {
   return hours! * 60 + minutes!;
 }
 
+/** True when the local time `clock` ('HH:mm') falls inside `window`. */
+export function isQuietTime(clock: string, window: QuietWindow): boolean {
+  const start = minutesOf(window.start);
+  const end = minutesOf(window.end);
+  const now = minutesOf(clock);
+  if (start === end) return false;
+
+  return start > end ? now >= start || now < end : now >= start && now < end;
+}
+
 /**
  * When a non-urgent message due at `at` may be sent: undefined when `at` is outside the
  * person's quiet hours, otherwise the end of the window (in UTC). A person without a time
