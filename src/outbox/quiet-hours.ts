@@ -68,14 +68,12 @@ export function quietHoldUntil(
   const end = minutesOf(window.end);
   if (start === end) return undefined;
 
-  const zone = owner.time_zone ?? fallbackZone;
-  const local = DateTime.fromJSDate(at, { zone }).isValid
-    ? DateTime.fromJSDate(at, { zone })
-    : DateTime.fromJSDate(at, { zone: 'UTC' });
+  // A zone luxon does not know (a stale row) counts as UTC rather than failing the send.
+  const inZone = DateTime.fromJSDate(at, { zone: owner.time_zone ?? fallbackZone });
+  const local = inZone.isValid ? inZone : DateTime.fromJSDate(at, { zone: 'UTC' });
   const now = local.hour * 60 + local.minute;
   const crossesMidnight = start > end;
-  const quiet = crossesMidnight ? now >= start || now < end : now >= start && now < end;
-  if (!quiet) return undefined;
+  if (!isQuietTime(local.toFormat('HH:mm'), window)) return undefined;
 
   // The window ends today, or tomorrow when it started this evening and crosses midnight.
   const endsTomorrow = crossesMidnight && now >= start;
