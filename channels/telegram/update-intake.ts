@@ -15,7 +15,6 @@ import type { InboundMessage, TurnProcessor } from '../../src/turns/turn-process
 import { ChatHold } from './chat-hold.js';
 import type { SendThrottle } from './send-throttle.js';
 import { callTelegram } from './telegram-api.js';
-import { markReachable } from '../../src/people/reachability.js';
 import { classifyUpdate, type BotAccount, type TurnUpdate } from './telegram-updates.js';
 
 export interface UpdateIntakeOptions {
@@ -47,7 +46,6 @@ export interface UpdateIntake {
 interface AcceptedTurn {
   inboxId: string;
   message: InboundMessage;
-  userId: string;
 }
 
 /** Builds the intake shared by the webhook route and the poller. */
@@ -57,10 +55,6 @@ export function createUpdateIntake(options: UpdateIntakeOptions): UpdateIntake {
   const hold = new ChatHold<AcceptedTurn>({
     holdMs: options.holdMs,
     release: async (_chatId, turns) => {
-      // Before the turn, so its replies are not refused as sent to someone who blocked us.
-      await markReachable(db, 'telegram', [...new Set(turns.map((turn) => turn.userId))]).catch(
-        (error: unknown) => logger.warn({ err: error }, 'could not clear unreachable mark'),
-      );
       for (const turn of turns) void processor.process(turn.inboxId, turn.message);
     },
   });
@@ -104,10 +98,9 @@ export function createUpdateIntake(options: UpdateIntakeOptions): UpdateIntake {
       logger.debug({ updateId: turn.updateId }, 'update already received');
       return () => answerCallback(turn.callbackQueryId);
     }
-    const userId = String(turn.activity.from?.id);
     return () => {
       answerCallback(turn.callbackQueryId);
-      hold.add(turn.chatId, turn.updateId, { inboxId, message, userId });
+      hold.add(turn.chatId, turn.updateId, { inboxId, message });
     };
   }
 

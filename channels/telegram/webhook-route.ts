@@ -8,7 +8,7 @@ import express, { Router, type RequestHandler } from 'express';
 import type { Update } from 'grammy/types';
 import { badRequest, forbidden } from '../../src/http/http-errors.js';
 import type { UpdateIntake } from './update-intake.js';
-import { isWebhookSecret, SECRET_HEADER } from './webhook-secret.js';
+import { createSecretCheck, SECRET_HEADER } from './webhook-secret.js';
 
 /** Where Telegram posts updates, under PUBLIC_URL. */
 export const TELEGRAM_WEBHOOK_PATH = '/api/telegram';
@@ -22,9 +22,10 @@ export interface WebhookRouteOptions {
 
 /** The router with the webhook route; errors go to the app's `errorHandler`. */
 export function createWebhookRouter(options: WebhookRouteOptions): Router {
-  const { intake, secret } = options;
+  const { intake } = options;
+  const isWebhookSecret = createSecretCheck(options.secret);
   const checkSecret: RequestHandler = (req, _res, next) => {
-    if (!isWebhookSecret(req.get(SECRET_HEADER), secret)) {
+    if (!isWebhookSecret(req.get(SECRET_HEADER))) {
       next(forbidden('The webhook secret is missing or wrong.'));
       return;
     }

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createTestDatabase, type TestDatabase } from '../../test/support/test-database.js';
 import { eraseAllPersonData, identifyPerson, updateProfile } from './people-service.js';
+import { BLOCKED_REASON, isUnreachable, markUnreachable } from './reachability.js';
 
 let testDb: TestDatabase;
 
@@ -30,6 +31,21 @@ describe('identifyPerson', () => {
       .where('external_id', '=', 'user-race')
       .execute();
     expect(identities).toHaveLength(1);
+  });
+
+  it('makes a person reachable again on the channel they wrote from, and only there', async () => {
+    const { person } = await identifyPerson(testDb.db, 'sms', '+15550100777', 'en');
+    await markUnreachable(testDb.db, 'sms', '+15550100777', 'landline');
+    await testDb.db
+      .insertInto('channel_identities')
+      .values({ person_id: person.id, channel: 'telegram', external_id: '777000777' })
+      .execute();
+    await markUnreachable(testDb.db, 'telegram', '777000777', BLOCKED_REASON);
+
+    await identifyPerson(testDb.db, 'sms', '+15550100777', 'en');
+
+    expect(await isUnreachable(testDb.db, 'sms', '+15550100777')).toBe(false);
+    expect(await isUnreachable(testDb.db, 'telegram', '777000777')).toBe(true);
   });
 });
 

@@ -4,6 +4,7 @@
  */
 import type { Db } from '../storage/database.js';
 import { writeAudit } from '../storage/audit.js';
+import { markReachable } from './reachability.js';
 import { findIdentity, insertIdentity } from '../storage/channel-identities.js';
 import { listConversations } from '../storage/conversations.js';
 import { deletePersonRow, findPerson, insertPerson, updatePerson } from '../storage/people.js';
@@ -17,7 +18,8 @@ export interface IdentifiedPerson {
 }
 
 /**
- * The person behind (channel, externalId); on first contact a person is created with
+ * The person behind (channel, externalId), marked reachable there again if they were not;
+ * on first contact a person is created with
  * `locale` as the first guess of their language.
  */
 export async function identifyPerson(
@@ -28,7 +30,12 @@ export async function identifyPerson(
 ): Promise<IdentifiedPerson> {
   const identity = await findIdentity(db, channel, externalId);
   const known = identity && (await findPerson(db, identity.person_id));
-  if (known) return { person: known, isNew: false };
+  if (known) {
+    // Writing again proves the channel works again (an unblocked bot, a number back in
+    // service); cleared here, before any reply is queued, so the replies are not refused.
+    if (identity.unreachable_at) await markReachable(db, channel, [externalId]);
+    return { person: known, isNew: false };
+  }
 
   return db.transaction().execute(async (trx) => {
     const created = await insertPerson(trx, locale);
