@@ -144,6 +144,38 @@ describe('a caregiver joins', () => {
     );
   });
 
+  it('hears "joined" again when the turn runs again, and the patient is told once', async () => {
+    const alex = await patient();
+    await giveWebchatConversation(database.db, alex.id);
+    const maria = await caregiver();
+    const code = await inviteFrom(alex.id);
+
+    const first = await harness.send(maria.id, `join ${code}`);
+    const again = await harness.send(maria.id, `join ${code}`);
+    expect(texts(first)).toEqual([en('care-circle:accept.joined', { name: 'Alex' }), MAIN_MENU]);
+    expect(texts(again)).toEqual(texts(first));
+    const notices = await database.db
+      .selectFrom('outbox')
+      .select('payload')
+      .where('person_id', '=', alex.id)
+      .execute();
+    expect(notices).toHaveLength(1);
+    const linkAudits = await database.db
+      .selectFrom('audit_log')
+      .select('id')
+      .where('person_id', '=', alex.id)
+      .where('action', '=', 'care_link.created')
+      .execute();
+    expect(linkAudits).toHaveLength(1);
+    expect((await listCaregivers(database.db, alex.id)).map((c) => c.id)).toEqual([maria.id]);
+
+    const sam = await harness.send((await caregiver('Sam')).id, `join ${code}`);
+    expect(texts(sam)).toEqual([
+      en('care-circle:accept.invalid', { hours: INVITATION_TTL_HOURS }),
+      MAIN_MENU,
+    ]);
+  });
+
   it('in Spanish, from their own view, after a typing slip', async () => {
     const ana = await patient('Ana', 'es');
     const luis = await caregiver('Luis', 'es');

@@ -69,12 +69,11 @@ export function addCaregiverCircleDialogs(dialogs: DialogSet, deps: CareCircleDe
   );
 }
 
-// TODO: a turn run again after a state conflict finds its code spent and says it did not
-// work, although the caregiver joined. Recording who spent a code (a `used_by` column in a
-// migration) would let the retry answer "joined" again; do it with the next care migration.
 /**
  * Accepts a typed invitation code for the person, tells the patient when it worked, and
- * returns the message that says how it went.
+ * returns the message that says how it went. A turn run again after a state conflict gets
+ * `joined` again for the code its first run spent; the notice is keyed by the invitation,
+ * so the patient is told once, even if the first run stopped before telling them.
  */
 export async function acceptTypedInvitation(
   deps: CareCircleDependencies,

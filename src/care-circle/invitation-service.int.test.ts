@@ -1,7 +1,8 @@
 /**
  * Invitations against PostgreSQL: only patients make them and only caregivers use them; a
  * code is stored only as a hash, works once and for 24 hours, answers every bad code the
- * same way, and is limited per person trying codes.
+ * same way (except to the caregiver who spent it, typing it again), and is limited per
+ * person trying codes.
  */
 import { describe, expect, it } from '@jest/globals';
 import { sql } from 'kysely';
@@ -9,7 +10,7 @@ import { useTestDatabase } from '../../test/support/use-test-database.js';
 import { issueLinkCode } from '../linking/linking-service.js';
 import { deletePersonRow } from '../storage/people.js';
 import type { Person } from '../storage/schema.js';
-import { listCaregivers, listPatients } from './care-links.js';
+import { listCaregivers, listPatients, unlink } from './care-links.js';
 import {
   acceptInvitation,
   ACCEPT_ATTEMPT_WINDOW_MINUTES,
@@ -127,7 +128,7 @@ describe('accepting an invitation', () => {
         shares_adherence: false,
       }),
     ]);
-    expect(await invitationRows(alex.id)).toEqual([]);
+    expect((await invitationRows(alex.id)).map((row) => row.used_by)).toEqual([maria.id]);
     const audit = await auditRows(alex.id);
     expect(audit[audit.length - 1]).toEqual({
       action: 'care_link.created',
@@ -239,6 +240,62 @@ describe('accepting an invitation', () => {
   });
 });
 
+describe('a spent code typed again', () => {
+  it('answers "joined" again to the caregiver who spent it, linking and auditing once', async () => {
+    const alex = await patient();
+    const maria = await caregiver();
+    const code = await invitationOf(alex.id);
+
+    const first = await acceptInvitation(database.db, maria.id, code);
+    const again = await acceptInvitation(database.db, maria.id, code);
+    expect(first).toMatchObject({ kind: 'joined', patientId: alex.id });
+    expect(again).toEqual(first);
+    expect((await listCaregivers(database.db, alex.id)).map((c) => c.id)).toEqual([maria.id]);
+    const linkAudits = (await auditRows(alex.id)).filter(
+      (row) => row.action === 'care_link.created',
+    );
+    expect(linkAudits).toHaveLength(1);
+  });
+
+  it('answers anyone else exactly like a wrong code, and links nobody', async () => {
+    const alex = await patient();
+    const code = await invitationOf(alex.id);
+    await acceptInvitation(database.db, (await caregiver()).id, code);
+    const sam = await caregiver('Sam');
+
+    const spent = await acceptInvitation(database.db, sam.id, code);
+    const wrong = await acceptInvitation(database.db, sam.id, 'CARE-WRNG-2345');
+    expect(spent).toEqual({ kind: 'invalid' });
+    expect(spent).toEqual(wrong);
+    expect(await listPatients(database.db, sam.id)).toEqual([]);
+  });
+
+  it('no longer works for the caregiver once the patient removed them', async () => {
+    const alex = await patient();
+    const maria = await caregiver();
+    const code = await invitationOf(alex.id);
+    await acceptInvitation(database.db, maria.id, code);
+    await unlink(database.db, alex.id, maria.id);
+
+    expect(await acceptInvitation(database.db, maria.id, code)).toEqual({ kind: 'invalid' });
+    expect(await listCaregivers(database.db, alex.id)).toEqual([]);
+  });
+
+  it("does not push out the patient's older unspent invitations", async () => {
+    const alex = await patient();
+    const codes: string[] = [];
+    for (let i = 0; i < MAX_LIVE_INVITATIONS; i++) codes.push(await invitationOf(alex.id));
+    const maria = await caregiver();
+    await acceptInvitation(database.db, maria.id, codes[MAX_LIVE_INVITATIONS - 1]!);
+    await invitationOf(alex.id);
+
+    const oldest = await acceptInvitation(database.db, (await caregiver('Sam')).id, codes[0]!);
+    expect(oldest).toMatchObject({ kind: 'joined', patientId: alex.id });
+    const again = await acceptInvitation(database.db, maria.id, codes[MAX_LIVE_INVITATIONS - 1]!);
+    expect(again).toMatchObject({ kind: 'joined', patientId: alex.id });
+  });
+});
+
 describe(`the limit of ${MAX_ACCEPT_ATTEMPTS} tries`, () => {
   it('refuses even a valid code once a person has used their tries, until the window ends', async () => {
     const alex = await patient();
@@ -285,5 +342,7 @@ describe('deleting a person', () => {
 
     await deletePersonRow(database.db, maria.id);
     expect(await listCaregivers(database.db, robin.id)).toEqual([]);
+    // The code Maria spent goes with her rather than coming back to life.
+    expect(await invitationRows(robin.id)).toEqual([]);
   });
 });

@@ -3,26 +3,30 @@
  * who types it to link to the patient. The new link shares nothing; the patient then
  * chooses what the caregiver may do and see (care-links.ts). Codes work once, for
  * INVITATION_TTL_HOURS, and are stored only as keyed hashes; every bad code gets the same
- * answer, and attempts are limited per redeeming person.
+ * answer, and attempts are limited per redeeming person. A spent code remembers who spent
+ * it until it expires, so that caregiver typing it again (a turn run again after a state
+ * conflict) hears "joined" again; for anyone else it is just a bad code.
  *
  * Only a patient invites and only a caregiver joins: a person's profile has one role, and a
  * link between two patients or two caregivers would say nothing about who cares for whom.
  * The dialogs explain kindly how to change one's role in the profile.
  */
 import { writeAudit } from '../storage/audit.js';
+import { codeKeyOf } from '../linking/code-key.js';
 import {
   deleteExpiredInvitations,
-  deleteInvitation,
-  findLiveInvitation,
+  findUnexpiredInvitation,
+  hasCareLink,
   insertCareLink,
   insertInvitation,
   keepNewestInvitations,
+  markInvitationUsed,
+  type CareInvitation,
 } from '../storage/care-links.js';
 import type { Db } from '../storage/database.js';
 import { databaseNow } from '../storage/link-codes.js';
 import { findPerson } from '../storage/people.js';
 import { createRateLimiter, type RateLimiter } from '../storage/rate-limits.js';
-import { invitationCodeKeyOf } from './code-key.js';
 import { generateInvitationCode, hashInvitationCode } from './invitation-code.js';
 
 /** How long an invitation works after it is made. */
@@ -44,7 +48,7 @@ export type Clock = () => Date;
 export interface InvitationOptions {
   /** Tests pass a fixed clock; default: the database's `now()`. */
   clock?: Clock;
-  /** The HMAC key for codes; default: the database's link-code key (code-key.ts). */
+  /** The HMAC key for codes; default: the database's link-code key (linking/code-key.ts). */
   codeKey?: Uint8Array;
   /** Counts accept attempts; default: MAX_ACCEPT_ATTEMPTS per person and window, shared. */
   limiter?: RateLimiter;
@@ -55,8 +59,10 @@ export type InvitationResult =
   { kind: 'issued'; invitationId: string; code: string; expiresAt: Date } | { kind: 'not_patient' };
 
 /**
- * What typing a code did. `invalid` covers a wrong, expired, used and withdrawn code alike,
- * so the answer reveals nothing about any code or person.
+ * What typing a code did. `invalid` covers a wrong, expired, withdrawn and spent code alike,
+ * so the answer reveals nothing about any code or person. The one exception is the
+ * caregiver who spent the code and is still linked through it: they get `joined` again,
+ * with the same invitation, whose notice to the patient is queued once (join-notice.ts).
  */
 export type AcceptOutcome =
   | { kind: 'joined'; patientId: string; invitationId: string }
@@ -78,7 +84,7 @@ export async function createInvitation(
   const patient = await findPerson(db, patientId);
   if (patient?.role !== 'patient') return { kind: 'not_patient' };
 
-  const key = options.codeKey ?? (await invitationCodeKeyOf(db));
+  const key = options.codeKey ?? (await codeKeyOf(db));
   return db.transaction().execute(async (trx) => {
     const now = options.clock?.() ?? (await databaseNow(trx));
     const expiresAt = new Date(now.getTime() + INVITATION_TTL_HOURS * HOUR_MS);
@@ -109,7 +115,8 @@ export async function createInvitation(
 /**
  * Links `caregiverId` to the patient who made `typedCode`, sharing nothing yet. Each
  * attempt counts against the caregiver's limit, right or wrong, before the code is looked
- * at. A person who is not a caregiver is told so before that, and nothing is counted.
+ * at. A person who is not a caregiver is told so before that, and nothing is counted. The
+ * caregiver who spent the code gets `joined` again while linked (see AcceptOutcome).
  */
 export async function acceptInvitation(
   db: Db,
@@ -126,12 +133,14 @@ export async function acceptInvitation(
     return { kind: 'rate_limited', retryAfterMinutes };
   }
 
-  const key = options.codeKey ?? (await invitationCodeKeyOf(db));
+  const key = options.codeKey ?? (await codeKeyOf(db));
   return db.transaction().execute(async (trx) => {
     const now = options.clock?.() ?? (await databaseNow(trx));
     // Looked up by its keyed hash: no code is compared in JavaScript.
-    const invitation = await findLiveInvitation(trx, hashInvitationCode(key, typedCode), now);
+    const hash = hashInvitationCode(key, typedCode);
+    const invitation = await findUnexpiredInvitation(trx, hash, now);
     if (!invitation) return { kind: 'invalid' };
+    if (invitation.used_by !== null) return answerSpentCode(trx, invitation, caregiverId);
     if (invitation.patient_id === caregiverId) return { kind: 'own_invitation' };
     // A patient who has since become a caregiver cannot be cared for through this code.
     if ((await findPerson(trx, invitation.patient_id))?.role !== 'patient') {
@@ -153,13 +162,29 @@ async function linkCaregiver(
     return { kind: 'already_linked', patientId };
   }
 
-  await deleteInvitation(trx, invitation.id);
+  await markInvitationUsed(trx, invitation.id, caregiverId);
   await writeAudit(trx, {
     actor: 'person',
     action: 'care_link.created',
     personId: patientId,
     details: { caregiverId, invitationId: invitation.id },
   });
+  return { kind: 'joined', patientId, invitationId: invitation.id };
+}
+
+/**
+ * A spent code says "joined" again only to the caregiver who spent it, while still linked
+ * to its patient; nothing is written, so the link and its audit row stay single.
+ */
+async function answerSpentCode(
+  trx: Db,
+  invitation: CareInvitation,
+  caregiverId: string,
+): Promise<AcceptOutcome> {
+  const patientId = invitation.patient_id;
+  if (invitation.used_by !== caregiverId) return { kind: 'invalid' };
+  if (!(await hasCareLink(trx, patientId, caregiverId))) return { kind: 'invalid' };
+
   return { kind: 'joined', patientId, invitationId: invitation.id };
 }
 

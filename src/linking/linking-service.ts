@@ -5,7 +5,6 @@
  * conversations and is erased. Codes expire, work once, are stored only as keyed hashes,
  * and failed redemptions are limited per redeeming identity.
  */
-import { randomBytes } from 'node:crypto';
 import { writeAudit } from '../storage/audit.js';
 import type { Db } from '../storage/database.js';
 import {
@@ -14,7 +13,6 @@ import {
   databaseNow,
   deleteLinkCode,
   findLiveLinkCode,
-  loadOrCreateCodeKey,
   lockIdentity,
   moveConversations,
   moveIdentity,
@@ -23,6 +21,7 @@ import {
 } from '../storage/link-codes.js';
 import { deletePersonRow } from '../storage/people.js';
 import type { ChannelId } from '../storage/schema.js';
+import { codeKeyOf } from './code-key.js';
 import { generateLinkCode, hashLinkCode } from './link-code.js';
 
 /** How long a code works after it is made. */
@@ -33,7 +32,6 @@ export const MAX_FAILED_REDEMPTIONS = 5;
 export const FAILED_REDEMPTION_WINDOW_MINUTES = 15;
 
 const MINUTE_MS = 60_000;
-const CODE_KEY_BYTES = 32;
 const MAX_CODE_COLLISIONS = 3;
 
 /** The current time; by default the database's clock, so every process agrees. */
@@ -44,7 +42,7 @@ export interface LinkingOptions {
   clock?: Clock;
   /**
    * The HMAC key for codes. Default: a random key kept in `link_code_keys`, made by the
-   * first process that needs it.
+   * first process that needs it (code-key.ts).
    */
   codeKey?: Uint8Array;
 }
@@ -169,19 +167,4 @@ function minutesUntilFree(oldest: Date | null, now: Date): number {
 
   const freeAt = oldest.getTime() + FAILED_REDEMPTION_WINDOW_MINUTES * MINUTE_MS;
   return Math.max(1, Math.ceil((freeAt - now.getTime()) / MINUTE_MS));
-}
-
-// One key per database, read once per process.
-const codeKeys = new WeakMap<Db, Promise<Buffer>>();
-
-// TODO: take the key from configuration (a LINK_CODE_SECRET), so a copy of the database
-// alone cannot test guesses against stored hashes, once config and the bot pass it through.
-function codeKeyOf(db: Db): Promise<Buffer> {
-  let key = codeKeys.get(db);
-  if (!key) {
-    key = loadOrCreateCodeKey(db, randomBytes(CODE_KEY_BYTES));
-    codeKeys.set(db, key);
-    key.catch(() => codeKeys.delete(db));
-  }
-  return key;
 }

@@ -1,7 +1,8 @@
 /**
  * Care links and care invitations: which caregiver is linked to which patient, what the
  * patient lets them do and see, and the invitations (keyed hashes of codes only) a patient
- * hands out. Rules and auditing live in src/care-circle/; this file only reads and writes.
+ * hands out, with who spent each. Rules and auditing live in src/care-circle/; this file
+ * only reads and writes.
  */
 import type { Db } from './database.js';
 
@@ -16,6 +17,14 @@ export interface CareLinkMember extends CareLinkPermissions {
   id: string;
   display_name: string | null;
   created_at: Date;
+}
+
+/** An invitation as accepting a code sees it. */
+export interface CareInvitation {
+  id: string;
+  patient_id: string;
+  /** The caregiver who spent the code; null while it is unspent. */
+  used_by: string | null;
 }
 
 /** Which column holds the person a list is about, and which the people listed. */
@@ -45,40 +54,56 @@ export async function deleteExpiredInvitations(db: Db, now: Date): Promise<void>
   await db.deleteFrom('care_invitations').where('expires_at', '<=', now).execute();
 }
 
-/** Deletes the patient's oldest invitations so that at most `keep` remain. */
+/**
+ * Deletes the patient's oldest unspent invitations so that at most `keep` remain unspent.
+ * Spent ones are left to expire: they no longer let anyone in.
+ */
 export async function keepNewestInvitations(db: Db, patientId: string, keep: number) {
   const newest = db
     .selectFrom('care_invitations')
     .select('id')
     .where('patient_id', '=', patientId)
+    .where('used_by', 'is', null)
     .orderBy('created_at', 'desc')
     .orderBy('id', 'desc')
     .limit(keep);
   await db
     .deleteFrom('care_invitations')
     .where('patient_id', '=', patientId)
+    .where('used_by', 'is', null)
     .where('id', 'not in', newest)
     .execute();
 }
 
-/** The unexpired invitation with this hash, locked until the transaction ends; or undefined. */
-export async function findLiveInvitation(
+/**
+ * The unexpired invitation with this hash, spent or not, locked until the transaction ends;
+ * or undefined.
+ */
+export async function findUnexpiredInvitation(
   db: Db,
   codeHash: string,
   now: Date,
-): Promise<{ id: string; patient_id: string } | undefined> {
+): Promise<CareInvitation | undefined> {
   return db
     .selectFrom('care_invitations')
-    .select(['id', 'patient_id'])
+    .select(['id', 'patient_id', 'used_by'])
     .where('code_hash', '=', codeHash)
     .where('expires_at', '>', now)
     .forUpdate()
     .executeTakeFirst();
 }
 
-/** Deletes an invitation once it has been used. */
-export async function deleteInvitation(db: Db, invitationId: string): Promise<void> {
-  await db.deleteFrom('care_invitations').where('id', '=', invitationId).execute();
+/** Marks an invitation spent by `caregiverId`; it is kept until it expires. */
+export async function markInvitationUsed(
+  db: Db,
+  invitationId: string,
+  caregiverId: string,
+): Promise<void> {
+  await db
+    .updateTable('care_invitations')
+    .set({ used_by: caregiverId })
+    .where('id', '=', invitationId)
+    .execute();
 }
 
 /**
@@ -96,6 +121,21 @@ export async function insertCareLink(
     .onConflict((oc) => oc.columns(['patient_id', 'caregiver_id']).doNothing())
     .executeTakeFirst();
   return inserted.numInsertedOrUpdatedRows === 1n;
+}
+
+/** True when the caregiver is linked to the patient. */
+export async function hasCareLink(
+  db: Db,
+  patientId: string,
+  caregiverId: string,
+): Promise<boolean> {
+  const link = await db
+    .selectFrom('care_links')
+    .select('patient_id')
+    .where('patient_id', '=', patientId)
+    .where('caregiver_id', '=', caregiverId)
+    .executeTakeFirst();
+  return link !== undefined;
 }
 
 /** The link's permissions, locked until the transaction ends; undefined when not linked. */

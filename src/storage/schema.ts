@@ -261,6 +261,8 @@ export interface CareInvitationsTable {
   code_hash: string;
   created_at: CreatedAt;
   expires_at: Timestamp;
+  /** The caregiver who spent the code (migration 010); null while it is unspent. */
+  used_by: string | null;
 }
 
 /** One crossing of the missed-dose threshold (migration 007), recorded so it alerts once. */
