@@ -111,10 +111,12 @@ export async function startCareLine(
   await reminders.start();
   const recovered = await careline.processor.recoverUnprocessed();
   if (recovered > 0) logger.info({ recovered }, 'recovering unprocessed inbound messages');
+  careline.processor.startSweeping();
 
   let stopping: Promise<void> | undefined;
   async function shutdown(): Promise<void> {
     accepting = false;
+    careline.processor.stopSweeping();
     // Turns in flight may still plan or snooze reminders, so the scheduler stops after them;
     // a reminder it queues meanwhile waits in the outbox for the next start.
     await careline.close(config.SHUTDOWN_GRACE_SECONDS * 1000);

@@ -25,7 +25,7 @@ import { createLogger } from '../../src/logging/logger.js';
 import { openDatabase } from '../../src/storage/database.js';
 import { InboxBatcher } from '../../src/turns/inbox-batcher.js';
 import { migrate } from '../../src/storage/migrator.js';
-import type { TurnProcessor } from '../../src/turns/turn-processor.js';
+import { inboundRecordOf, type TurnProcessor } from '../../src/turns/turn-processor.js';
 import { startBenchPostgres } from '../support/bench-postgres.js';
 import { ms, quantile } from '../support/stats.js';
 
@@ -99,7 +99,7 @@ async function main(): Promise<void> {
     const inbox = new InboxBatcher(db);
     const processor = {
       accept: (message: Parameters<TurnProcessor['accept']>[0]) =>
-        inbox.record(message.channel, message.externalId, { activity: message.activity }),
+        inbox.record(inboundRecordOf(message)),
       process: async () => undefined,
     } as unknown as TurnProcessor;
     const intake = createUpdateIntake({

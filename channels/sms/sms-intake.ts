@@ -118,7 +118,7 @@ export function createSmsIntake(options: SmsIntakeOptions) {
     const inboxId = await processor.accept(message);
     if (!inboxId) return () => undefined;
 
-    return () => void processor.process(inboxId, message);
+    return () => void processor.process(message);
   }
 
   /** Records what must be recorded; resolves once it is durable. */

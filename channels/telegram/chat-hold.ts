@@ -11,9 +11,10 @@
  * parallel deliveries. An update that arrives after its chat's batch was released runs
  * late rather than never.
  *
- * TODO: the hold is per process. Behind a load balancer, two updates of one chat can
- * still land in two processes; route by chat (or hash the webhook path per chat) when
- * CareLine runs more than one Telegram process.
+ * Across processes the order comes from the inbox: each update is recorded with its
+ * `update_id`, and a chat's turns run only in the process holding the chat's lease, lowest
+ * `update_id` first (see `src/turns/turn-processor.ts`). The hold gives an update that
+ * reached another process the same moment to be recorded before its chat's turns start.
  */
 
 /** Default wait after a chat's latest update. */

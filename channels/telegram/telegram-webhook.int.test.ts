@@ -174,6 +174,35 @@ describe('Telegram webhook', () => {
     expect(texts.findIndex((t) => t.includes(es('common:field.role.ask')))).toBeGreaterThan(0);
   });
 
+  it('keeps that order when the two updates reach two CareLine processes', async () => {
+    const user = newUser();
+    await converse(textUpdate(updateId(), user, '/start'), user.userId);
+    const first = callbackUpdate(updateId(), user, 'lang:es');
+    const second = callbackUpdate(updateId(), user, 'consent:agree');
+    // Two servers on one database stand for two processes behind a load balancer.
+    const one = await startTelegramTestApp(database.db, {
+      fake,
+      publicUrl: PUBLIC_URL,
+      holdMs: 200,
+    });
+    const two = await startTelegramTestApp(database.db, {
+      fake,
+      publicUrl: PUBLIC_URL,
+      holdMs: 200,
+    });
+    try {
+      const before = fake.messagesTo(user.userId).length;
+      expect((await two.postUpdate(second)).status).toBe(200);
+      expect((await one.postUpdate(first)).status).toBe(200);
+      await Promise.all([one.settle(), two.settle()]);
+
+      const texts = textsOf(fake.messagesTo(user.userId).slice(before));
+      expect(texts.findIndex((t) => t.includes(es('common:field.role.ask')))).toBeGreaterThan(0);
+    } finally {
+      await Promise.all([one.stop(), two.stop()]);
+    }
+  });
+
   it('answers every button press directly and hands its data to the bot', async () => {
     const user = newUser();
     await converse(textUpdate(updateId(), user, '/start'), user.userId);

@@ -43,19 +43,14 @@ export interface UpdateIntake {
   close(): Promise<void>;
 }
 
-interface AcceptedTurn {
-  inboxId: string;
-  message: InboundMessage;
-}
-
 /** Builds the intake shared by the webhook route and the poller. */
 export function createUpdateIntake(options: UpdateIntakeOptions): UpdateIntake {
   const { db, processor, api, throttle, i18n, logger, bot, apiRoot, defaultLocale } = options;
 
-  const hold = new ChatHold<AcceptedTurn>({
+  const hold = new ChatHold<InboundMessage>({
     holdMs: options.holdMs,
-    release: async (_chatId, turns) => {
-      for (const turn of turns) void processor.process(turn.inboxId, turn.message);
+    release: async (_chatId, messages) => {
+      for (const message of messages) void processor.process(message);
     },
   });
 
@@ -92,6 +87,7 @@ export function createUpdateIntake(options: UpdateIntakeOptions): UpdateIntake {
       channel: 'telegram',
       externalId: turn.externalId,
       activity: turn.activity,
+      sequence: turn.updateId,
     };
     const inboxId = await processor.accept(message);
     if (!inboxId) {
@@ -100,7 +96,7 @@ export function createUpdateIntake(options: UpdateIntakeOptions): UpdateIntake {
     }
     return () => {
       answerCallback(turn.callbackQueryId);
-      hold.add(turn.chatId, turn.updateId, { inboxId, message });
+      hold.add(turn.chatId, turn.updateId, message);
     };
   }
 

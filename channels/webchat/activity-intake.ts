@@ -72,7 +72,7 @@ export function createActivityIntake(options: IntakeOptions): ActivityIntake {
     try {
       const { id, inbound, inboxId } = await store(message);
       notifier.notify(message.conversationId);
-      void processor.process(inboxId, inbound);
+      void processor.process(inbound);
       logger.debug({ conversationId: message.conversationId, activityId: id }, 'message received');
       return id;
     } catch (error) {

@@ -38,7 +38,7 @@ export function createConversationStarter(
       await createWebchatConversation(trx, conversationId, request.userId);
       return processor.accept(message, trx);
     });
-    if (inboxId) void processor.process(inboxId, message);
+    if (inboxId) void processor.process(message);
 
     logger.info({ conversationId }, 'web chat conversation started');
     return conversationId;

@@ -6,6 +6,18 @@ import { sql } from 'kysely';
 import type { Db } from './database.js';
 import type { ChannelId } from './schema.js';
 
+/** An inbound message as the inbox records it. */
+export interface InboundRecord {
+  channel: ChannelId;
+  externalId: string;
+  /** `<channel>:<conversation id>`: turns of one key run one at a time, in order. */
+  conversationKey: string;
+  /** The channel's own delivery order within the conversation; unset: arrival order. */
+  sequence?: number;
+  payload: Record<string, unknown>;
+}
+
+/** A recorded message whose turn has not run yet. */
 export interface InboxEntry {
   id: string;
   channel: ChannelId;
@@ -17,15 +29,16 @@ export interface InboxEntry {
  * Records an inbound message. Returns its inbox id, or undefined when (channel, externalId)
  * was already recorded: a retried delivery.
  */
-export async function recordInbound(
-  db: Db,
-  channel: ChannelId,
-  externalId: string,
-  payload: Record<string, unknown>,
-): Promise<string | undefined> {
+export async function recordInbound(db: Db, message: InboundRecord): Promise<string | undefined> {
   const row = await db
     .insertInto('inbox')
-    .values({ channel, external_id: externalId, payload: JSON.stringify(payload) })
+    .values({
+      channel: message.channel,
+      external_id: message.externalId,
+      conversation_key: message.conversationKey,
+      sequence: message.sequence === undefined ? null : String(message.sequence),
+      payload: JSON.stringify(message.payload),
+    })
     .onConflict((oc) => oc.columns(['channel', 'external_id']).doNothing())
     .returning('id')
     .executeTakeFirst();
@@ -38,17 +51,19 @@ export async function recordInbound(
  */
 export async function recordInboundBatch(
   db: Db,
-  messages: Array<{ channel: ChannelId; externalId: string; payload: Record<string, unknown> }>,
+  messages: InboundRecord[],
 ): Promise<Array<string | undefined>> {
   if (messages.length === 0) return [];
 
   // One statement text whatever the batch size (arrays, not a VALUES list per row), so
   // PostgreSQL and the driver do the same small amount of work for every batch.
   const { rows } = await sql<{ id: string; channel: ChannelId; external_id: string }>`
-    insert into inbox (channel, external_id, payload)
+    insert into inbox (channel, external_id, conversation_key, sequence, payload)
     select * from unnest(
       ${messages.map((m) => m.channel)}::text[],
       ${messages.map((m) => m.externalId)}::text[],
+      ${messages.map((m) => m.conversationKey)}::text[],
+      ${messages.map((m) => m.sequence ?? null)}::bigint[],
       ${messages.map((m) => JSON.stringify(m.payload))}::jsonb[]
     )
     on conflict (channel, external_id) do nothing
@@ -61,6 +76,26 @@ export async function recordInboundBatch(
     idByKey.delete(key);
     return id;
   });
+}
+
+/**
+ * The conversation's next turn to run: its waiting message first in the channel's order
+ * (then in arrival order), or undefined when none waits.
+ */
+export async function nextWaitingTurn(
+  db: Db,
+  conversationKey: string,
+): Promise<InboxEntry | undefined> {
+  const row = await db
+    .selectFrom('inbox')
+    .select(['id', 'channel', 'external_id', 'payload'])
+    .where('conversation_key', '=', conversationKey)
+    .where('status', '=', 'received')
+    .orderBy('sequence')
+    .orderBy('id')
+    .limit(1)
+    .executeTakeFirst();
+  return row && toEntry(row);
 }
 
 /** Marks the message processed and drops its payload: the turn has what it needed. */
@@ -90,19 +125,32 @@ export async function recordInboundFailure(
   return 'failed';
 }
 
-/** Messages recorded but never processed (a crash between accepting and running). */
-export async function listUnprocessed(db: Db, receivedBefore: Date): Promise<InboxEntry[]> {
+/**
+ * Conversations with messages recorded before `receivedBefore` and never processed: a crash
+ * between accepting and running, or a turn still waiting for its retry.
+ */
+export async function listConversationsWaiting(db: Db, receivedBefore: Date): Promise<string[]> {
   const rows = await db
     .selectFrom('inbox')
-    .select(['id', 'channel', 'external_id', 'payload'])
+    .select('conversation_key')
+    .distinct()
     .where('status', '=', 'received')
     .where('received_at', '<', receivedBefore)
-    .orderBy('id')
+    .where('conversation_key', 'is not', null)
     .execute();
-  return rows.map((row) => ({
+  return rows.map((row) => row.conversation_key!);
+}
+
+function toEntry(row: {
+  id: string;
+  channel: ChannelId;
+  external_id: string;
+  payload: Record<string, unknown> | null;
+}): InboxEntry {
+  return {
     id: row.id,
     channel: row.channel,
     externalId: row.external_id,
     payload: row.payload ?? {},
-  }));
+  };
 }

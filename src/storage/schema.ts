@@ -71,6 +71,17 @@ export interface InboxTable {
   attempts: Generated<number>;
   received_at: CreatedAt;
   processed_at: Timestamp | null;
+  /** `<channel>:<conversation id>`: the turns that must run one at a time, in order. */
+  conversation_key: string | null;
+  /** The channel's own order of deliveries (Telegram's update_id); null: arrival order. */
+  sequence: string | null;
+}
+
+/** Which process runs a conversation's waiting turns, until when. */
+export interface ConversationLeasesTable {
+  conversation_key: string;
+  holder: string;
+  expires_at: Timestamp;
 }
 
 export type OutboxStatus = 'pending' | 'sending' | 'delivered' | 'failed';
@@ -283,6 +294,7 @@ export interface Database {
   conversations: ConversationsTable;
   consents: ConsentsTable;
   inbox: InboxTable;
+  conversation_leases: ConversationLeasesTable;
   outbox: OutboxTable;
   bot_state: BotStateTable;
   escalations: EscalationsTable;

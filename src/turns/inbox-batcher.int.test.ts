@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { sql } from 'kysely';
 import { createTestDatabase, type TestDatabase } from '../../test/support/test-database.js';
+import type { InboundRecord } from '../storage/inbox.js';
+import type { ChannelId } from '../storage/schema.js';
 import { InboxBatcher } from './inbox-batcher.js';
 
 let testDb: TestDatabase;
@@ -18,11 +20,22 @@ async function transactionsThatWrote(prefix: string): Promise<number> {
   return Number(rows[0]!.transactions);
 }
 
+/** A message of conversation `chat-<externalId>`, numbered by its position in `externalId`. */
+function inbound(channel: ChannelId, externalId: string, sequence?: number): InboundRecord {
+  return {
+    channel,
+    externalId,
+    conversationKey: `${channel}:chat-${externalId}`,
+    sequence,
+    payload: { externalId },
+  };
+}
+
 describe('InboxBatcher', () => {
   it('records messages that arrive together in one statement, each once', async () => {
     const batcher = new InboxBatcher(testDb.db);
     const keys = Array.from({ length: 40 }, (_, i) => `together-${i}`);
-    const ids = await Promise.all(keys.map((key) => batcher.record('telegram', key, { n: key })));
+    const ids = await Promise.all(keys.map((key) => batcher.record(inbound('telegram', key))));
 
     expect(new Set(ids).size).toBe(40);
     expect(ids.every((id) => typeof id === 'string')).toBe(true);
@@ -34,13 +47,40 @@ describe('InboxBatcher', () => {
     expect(stored).toHaveLength(40);
   });
 
+  it("records each message's conversation and its place in the channel's order", async () => {
+    const batcher = new InboxBatcher(testDb.db);
+    await Promise.all([
+      batcher.record(inbound('telegram', 'ordered-1', 501)),
+      batcher.record(inbound('sms', 'ordered-2')),
+    ]);
+
+    const stored = await testDb.db
+      .selectFrom('inbox')
+      .select(['conversation_key', 'sequence', 'payload'])
+      .where('external_id', 'like', 'ordered-%')
+      .orderBy('external_id')
+      .execute();
+    expect(stored).toEqual([
+      {
+        conversation_key: 'telegram:chat-ordered-1',
+        sequence: '501',
+        payload: { externalId: 'ordered-1' },
+      },
+      {
+        conversation_key: 'sms:chat-ordered-2',
+        sequence: null,
+        payload: { externalId: 'ordered-2' },
+      },
+    ]);
+  });
+
   it('answers a re-delivery, in the same batch or a later one, with undefined', async () => {
     const batcher = new InboxBatcher(testDb.db);
     const [first, sameBatch] = await Promise.all([
-      batcher.record('telegram', 'twice', {}),
-      batcher.record('telegram', 'twice', {}),
+      batcher.record(inbound('telegram', 'twice')),
+      batcher.record(inbound('telegram', 'twice')),
     ]);
-    const later = await batcher.record('telegram', 'twice', {});
+    const later = await batcher.record(inbound('telegram', 'twice'));
 
     expect(typeof first).toBe('string');
     expect(sameBatch).toBeUndefined();
@@ -50,8 +90,8 @@ describe('InboxBatcher', () => {
   it('keeps channels apart: the same external id on two channels is two messages', async () => {
     const batcher = new InboxBatcher(testDb.db);
     const ids = await Promise.all([
-      batcher.record('telegram', 'shared-id', {}),
-      batcher.record('sms', 'shared-id', {}),
+      batcher.record(inbound('telegram', 'shared-id')),
+      batcher.record(inbound('sms', 'shared-id')),
     ]);
     expect(ids.every((id) => typeof id === 'string')).toBe(true);
   });
@@ -59,7 +99,7 @@ describe('InboxBatcher', () => {
   it('shares commits between messages that arrive while a batch is committing', async () => {
     const batcher = new InboxBatcher(testDb.db);
     await Promise.all(
-      Array.from({ length: 100 }, (_, i) => batcher.record('telegram', `gathered-${i}`, {})),
+      Array.from({ length: 100 }, (_, i) => batcher.record(inbound('telegram', `gathered-${i}`))),
     );
     // The first arrival commits alone; everything that gathered behind it shares the next.
     expect(await transactionsThatWrote('gathered-')).toBe(2);

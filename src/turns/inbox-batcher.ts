@@ -5,16 +5,12 @@
  * no timer and a busy one shares its commits.
  */
 import type { Db } from '../storage/database.js';
-import { recordInboundBatch } from '../storage/inbox.js';
-import type { ChannelId } from '../storage/schema.js';
+import { recordInboundBatch, type InboundRecord } from '../storage/inbox.js';
 
 /** Rows written in one statement at most. */
 const MAX_BATCH_ROWS = 200;
 
-interface Waiting {
-  channel: ChannelId;
-  externalId: string;
-  payload: Record<string, unknown>;
+interface Waiting extends InboundRecord {
   resolve(inboxId: string | undefined): void;
   reject(error: unknown): void;
 }
@@ -26,13 +22,9 @@ export class InboxBatcher {
   constructor(private readonly db: Db) {}
 
   /** Resolves with the new inbox id, or undefined when the message was already recorded. */
-  record(
-    channel: ChannelId,
-    externalId: string,
-    payload: Record<string, unknown>,
-  ): Promise<string | undefined> {
+  record(message: InboundRecord): Promise<string | undefined> {
     return new Promise((resolve, reject) => {
-      this.waiting.push({ channel, externalId, payload, resolve, reject });
+      this.waiting.push({ ...message, resolve, reject });
       if (!this.flushing) void this.flush();
     });
   }

@@ -105,7 +105,7 @@ export function createBotHarness(
     };
     const inboxId = await processor.accept(message);
     if (!inboxId) throw new Error('harness delivered a duplicate');
-    await processor.process(inboxId, message);
+    await processor.process(message);
     const rows = await db
       .selectFrom('outbox')
       .select('payload')
