@@ -25,6 +25,7 @@ import {
 import { CareLineAdapter } from './bot/careline-adapter.js';
 import type { CareLineBot } from './bot/careline-bot.js';
 import { errorHandler, notFound } from './http/http-errors.js';
+import { requestLog } from './http/request-log.js';
 import type { Logger } from './logging/logger.js';
 import { OutboxDispatcher } from './outbox/outbox-dispatcher.js';
 import { listenForOutbox } from './outbox/outbox-notifications.js';
@@ -118,6 +119,7 @@ export function createCareLineServer(options: ServerOptions): CareLineServer {
   app.disable('x-powered-by');
   // Behind a proxy on this machine, the client's address comes from X-Forwarded-For.
   app.set('trust proxy', 'loopback');
+  app.use(requestLog(logger));
   for (const routes of options.routes ?? []) app.use(routes);
   app.use(webchat.router);
   if (telegram) app.use(telegram.router);

@@ -4,6 +4,7 @@
  */
 import type { ErrorRequestHandler } from 'express';
 import type { Logger } from '../logging/logger.js';
+import { requestLogger } from './request-log.js';
 
 export interface HttpErrorOptions {
   cause?: unknown;
@@ -71,7 +72,8 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
       return;
     }
 
-    logger.error({ err: error, method: req.method, path: req.route?.path }, 'request failed');
+    const log = requestLogger(res, logger);
+    log.error({ err: error, method: req.method, path: req.route?.path }, 'request failed');
     res.status(500).json({ error: { code: 'ServiceError', message: 'Something went wrong.' } });
   };
 }
