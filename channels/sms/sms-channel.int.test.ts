@@ -118,6 +118,15 @@ describe('receiving texts', () => {
     expect(replies.join('\n')).toMatch(/privacidad/i);
   });
 
+  it('answers a text holding a NUL or half an emoji instead of failing it', async () => {
+    const phone = newPhone();
+    const { response } = await app.text(phone, 'Hi\u0000 there \ud83d');
+    expect(response.status).toBe(200);
+    await app.settle();
+
+    expect(sentTo(phone).at(-1)!.Body).toMatch(/1\. English\n2\. Español/);
+  });
+
   it('processes a retried webhook (same MessageSid) once', async () => {
     const phone = newPhone();
     const sid = newMessageSid();

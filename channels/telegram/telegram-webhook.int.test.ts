@@ -134,6 +134,20 @@ describe('Telegram webhook', () => {
     expect(person.locale).toBe('es');
   });
 
+  it('answers messages holding a NUL or half an emoji, without failing those beside them', async () => {
+    const users = [newUser(), newUser(), newUser()];
+    const texts = ['hello\u0000', 'half \ud83d', 'hello'];
+
+    // Posted together, so they share one inbox commit.
+    const answers = await Promise.all(
+      users.map((user, i) => app.postUpdate(textUpdate(updateId(), user, texts[i]!))),
+    );
+    await app.settle();
+
+    expect(answers.map((answer) => answer.status)).toEqual([200, 200, 200]);
+    for (const user of users) expect(fake.messagesTo(user.userId).length).toBeGreaterThan(0);
+  });
+
   it('processes a re-delivered update once', async () => {
     const user = newUser();
     const update = textUpdate(updateId(), user, 'hello');

@@ -6,6 +6,7 @@
  */
 import type { Logger } from '../../src/logging/logger.js';
 import type { Db } from '../../src/storage/database.js';
+import { toStorable } from '../../src/storage/storable-text.js';
 import { appendActivity } from '../../src/storage/webchat-transcripts.js';
 import type { InboundMessage, TurnProcessor } from '../../src/turns/turn-processor.js';
 import { HttpError, notFound } from '../../src/http/http-errors.js';
@@ -32,7 +33,6 @@ export type ActivityIntake = (message: UserMessage) => Promise<string>;
 interface StoredMessage {
   id: string;
   inbound: InboundMessage;
-  inboxId: string;
 }
 
 /** Thrown inside the transaction to roll back a re-POST. */
@@ -61,16 +61,18 @@ export function createActivityIntake(options: IntakeOptions): ActivityIntake {
       // A concurrent re-POST waits here on the inbox's unique key until the first commits.
       const inboxId = await processor.accept(inbound, trx);
       if (!inboxId) throw new AlreadyReceived();
-      return { id, inbound, inboxId };
+      return { id, inbound };
     });
   }
 
-  return async function receiveUserMessage(message) {
+  return async function receiveUserMessage(posted) {
+    // A NUL or half a surrogate pair would make PostgreSQL refuse the whole message.
+    const message = toStorable(posted);
     const earlier = await originalId(message);
     if (earlier) return earlier;
 
     try {
-      const { id, inbound, inboxId } = await store(message);
+      const { id, inbound } = await store(message);
       notifier.notify(message.conversationId);
       void processor.process(inbound);
       logger.debug({ conversationId: message.conversationId, activityId: id }, 'message received');

@@ -571,6 +571,22 @@ describe('POST /conversations/:id/activities', () => {
     });
     expect(answer.status).toBe(200);
   });
+
+  it('keeps a message holding a NUL or half an emoji, stored with those made safe', async () => {
+    const { conversationId, token } = await newConversation();
+    for (const text of ['take\u0000 it', 'half \ud83d']) {
+      const answer = await call('POST', `/conversations/${conversationId}/activities`, {
+        auth: token,
+        json: { type: 'message', text },
+      });
+      expect(answer.status).toBe(200);
+    }
+    await app.settle();
+
+    const { activities } = await activitiesOf(conversationId, token);
+    const mine = activities.filter((a) => a.from.role === 'user').map((a) => a.text);
+    expect(mine.slice(-2)).toEqual(['take it', 'half \uFFFD']);
+  });
 });
 
 describe('GET /conversations/:id/activities', () => {

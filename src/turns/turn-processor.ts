@@ -27,6 +27,7 @@ import {
 } from '../storage/inbox.js';
 import { enqueueOutbound, outboxAddressOf, type NewOutboxMessage } from '../storage/outbox.js';
 import type { ChannelId } from '../storage/schema.js';
+import { toStorable, toStorableText } from '../storage/storable-text.js';
 import { InboxBatcher } from './inbox-batcher.js';
 import { KeyedQueue } from './keyed-queue.js';
 
@@ -71,14 +72,16 @@ export function conversationKeyOf(message: InboundMessage): string {
   return `${message.channel}:${message.activity.conversation?.id ?? message.externalId}`;
 }
 
-/** The message as the inbox records it. */
+/** The message as the inbox records it: text PostgreSQL cannot hold is made storable. */
 export function inboundRecordOf(message: InboundMessage): InboundRecord {
+  // The turn runs from what is recorded, so it sees the same storable text (no NUL, no
+  // half surrogate pair) that its state and replies will be written with.
   return {
     channel: message.channel,
-    externalId: message.externalId,
-    conversationKey: conversationKeyOf(message),
+    externalId: toStorableText(message.externalId),
+    conversationKey: toStorableText(conversationKeyOf(message)),
     sequence: message.sequence,
-    payload: { activity: message.activity },
+    payload: { activity: toStorable(message.activity) },
   };
 }
 

@@ -1,0 +1,30 @@
+import { describe, expect, it } from '@jest/globals';
+import { toStorable, toStorableText } from './storable-text.js';
+
+describe('toStorableText', () => {
+  it('drops NUL and replaces lone surrogate halves, keeping whole pairs', () => {
+    expect(toStorableText('a\u0000b')).toBe('ab');
+    expect(toStorableText('x\ud800y')).toBe('x\uFFFDy');
+    expect(toStorableText('x\udc00y')).toBe('x\uFFFDy');
+    expect(toStorableText('end\ud83d')).toBe('end\uFFFD');
+    expect(toStorableText('💊 ok ñ')).toBe('💊 ok ñ');
+    expect(toStorableText('\udc00\ud800')).toBe('\uFFFD\uFFFD');
+  });
+});
+
+describe('toStorable', () => {
+  it('cleans every string of a JSON value, keys included, leaving the rest as it was', () => {
+    const activity = {
+      text: 'take\u0000 it',
+      value: { ['k\ud800']: ['\udfff', 3, true, null] },
+      channelData: { count: 2 },
+    };
+
+    expect(toStorable(activity)).toEqual({
+      text: 'take it',
+      value: { ['k\uFFFD']: ['\uFFFD', 3, true, null] },
+      channelData: { count: 2 },
+    });
+    expect(activity.text).toBe('take\u0000 it');
+  });
+});
