@@ -73,6 +73,7 @@ export async function startCareLine(
   let accepting = true;
   const careline = createCareLineServer({
     db,
+    databaseUrl: database.url,
     logger,
     bot,
     notifications,

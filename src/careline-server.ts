@@ -55,6 +55,11 @@ export interface ServerOptions {
   dispatchOutbox?: boolean;
   /** How often dispatchers look for due rows when not woken; default 1000 ms. */
   outboxPollIntervalMs?: number;
+  /**
+   * The URL `db` is a pool on. Set: Telegram and SMS are drained by one process at a time,
+   * holding a lock on a connection of its own. Unset: by every process (fine for one).
+   */
+  databaseUrl?: string;
 }
 
 export interface CareLineServer {
@@ -105,14 +110,17 @@ export function createCareLineServer(options: ServerOptions): CareLineServer {
     ? createSmsChannel({ ...options.sms, db, processor, logger, signal })
     : undefined;
   const pollIntervalMs = options.outboxPollIntervalMs;
+  // Telegram's limits (per bot) and Twilio's (per number) are paced in memory, so one process
+  // at a time drains those channels; web chat has no limit to keep and is drained by all.
+  const lock = options.databaseUrl ? { connectionString: options.databaseUrl } : undefined;
   const senders = [
     { sender: webchat.sender },
-    ...(telegram ? [{ sender: telegram.sender }] : []),
-    ...(sms ? [{ sender: sms.sender, concurrency: sms.dispatchConcurrency }] : []),
+    ...(telegram ? [{ sender: telegram.sender, exclusive: lock }] : []),
+    ...(sms ? [{ sender: sms.sender, concurrency: sms.dispatchConcurrency, exclusive: lock }] : []),
   ];
   const dispatchers = senders.map(
-    ({ sender, concurrency }) =>
-      new OutboxDispatcher({ db, sender, signal, logger, pollIntervalMs, concurrency }),
+    ({ sender, concurrency, exclusive }) =>
+      new OutboxDispatcher({ db, sender, signal, logger, pollIntervalMs, concurrency, exclusive }),
   );
 
   const app = express();

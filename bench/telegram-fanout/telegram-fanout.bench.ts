@@ -187,7 +187,8 @@ function report(r: FanoutResult): void {
 async function main(): Promise<void> {
   const postgres = await startBenchPostgres();
   const fake = await FakeTelegramServer.start({ messagesPerSecond: LIMIT_PER_SECOND });
-  const db = openDatabase(await postgres.createDatabase('telegram_fanout'));
+  const databaseUrl = await postgres.createDatabase('telegram_fanout');
+  const db = openDatabase(databaseUrl);
   const logger = createLogger('silent');
   const api = createTelegramApi(FAKE_BOT_TOKEN, fake.apiRoot);
   const outcomes = recordSendOutcomes(api);
@@ -195,7 +196,8 @@ async function main(): Promise<void> {
   // are unset, and drained as createCareLineServer drains it (dispatcher defaults).
   const sender = createTelegramSender({ db, api, throttle: new SendThrottle(), logger });
   const signal = new OutboxSignal();
-  const dispatcher = new OutboxDispatcher({ db, sender, signal, logger });
+  const exclusive = { connectionString: databaseUrl };
+  const dispatcher = new OutboxDispatcher({ db, sender, signal, logger, exclusive });
   try {
     await migrate(db);
     const bot = { id: botIdOf(FAKE_BOT_TOKEN), apiRoot: fake.apiRoot };

@@ -3,6 +3,8 @@
  * segment per second). Each number sends one message at a time, in turn: a message of n
  * segments holds its number for n / rate seconds from the moment it actually leaves, so a
  * late timer or a slow event loop delays the next message rather than squeezing it in early.
+ * The pacing is per process but holds for the deployment: the SMS outbox is dispatched by one
+ * process at a time (`src/outbox/dispatch-lease.ts`).
  */
 
 export interface NumberPacerOptions {

@@ -5,9 +5,10 @@
  * paused for Telegram's `retry_after`, and so is the bot as a whole: Telegram does not say
  * which limit was hit, and its advice on flood limits is to stop sending for that long.
  *
- * TODO: the limits are per process. With several processes sending for one bot, divide
- * TELEGRAM_MESSAGES_PER_SECOND between them, or share the counters through
- * rate-limiter-flexible's PostgreSQL store when more than one sender process is needed.
+ * The counters live in this process, yet they hold for the whole deployment: the Telegram
+ * outbox is dispatched exclusively, one process at a time (`src/outbox/dispatch-lease.ts`).
+ * Notices the webhook intake sends directly (group replies, "text only") are paced only by
+ * the process that received the update; they are rare enough for that to be acceptable.
  */
 
 /**

@@ -2,12 +2,19 @@
  * Drains one channel's outbox rows: claims due rows, hands each to the channel's sender in
  * order, and marks it delivered, retried with backoff, or failed. Several dispatchers (in
  * one process or many) can drain the same channel; row leases keep each row with one.
+ *
+ * A channel whose rate limits are global (a Telegram bot, a Twilio number) and paced in
+ * memory is dispatched `exclusive`ly: only the process holding the channel's dispatch lease
+ * (see `dispatch-lease.ts`) claims its rows, so that process's pacing covers the whole
+ * deployment. The others keep trying to take the lease and take over when its holder stops
+ * or dies. Deliveries already under way when a lease is lost still finish.
  */
 import type { Logger } from '../logging/logger.js';
 import type { Db } from '../storage/database.js';
 import { claimDue, markDelivered, markFailed, scheduleRetry } from '../storage/outbox.js';
 import type { ChannelId, OutboxRow } from '../storage/schema.js';
 import { DeliveryError } from './delivery-error.js';
+import { DispatchLease } from './dispatch-lease.js';
 import type { OutboxSignal } from './outbox-signal.js';
 
 /** Delivers one outbox row on its channel, or throws a DeliveryError. */
@@ -33,9 +40,23 @@ export interface DispatcherOptions {
   baseBackoffMs?: number;
   /** Conversations delivered to at once (each one's rows stay in order); default 8. */
   concurrency?: number;
+  /**
+   * Drain only while this process holds the channel's dispatch lease, so one process of the
+   * deployment drains the channel at a time. Unset: every process drains it (web chat).
+   */
+  exclusive?: ExclusiveDispatch;
+}
+
+/** Where and how often an exclusive dispatcher takes its channel's dispatch lease. */
+export interface ExclusiveDispatch {
+  /** The database `db` is a pool on; the lease keeps a connection of its own there. */
+  connectionString: string;
+  /** How often a dispatcher without the lease tries to take it; default 3000 ms. */
+  leaseRetryMs?: number;
 }
 
 const MAX_BACKOFF_MS = 10 * 60 * 1000;
+const DEFAULT_LEASE_RETRY_MS = 3000;
 
 export class OutboxDispatcher {
   private running = false;
@@ -47,8 +68,21 @@ export class OutboxDispatcher {
   private readonly onQueued = (channel: ChannelId) => {
     if (channel === this.options.sender.channel) this.wake();
   };
+  /** Set when exclusive: claims wait for it, and run on its session. */
+  private readonly lease: DispatchLease | undefined;
 
-  constructor(private readonly options: DispatcherOptions) {}
+  constructor(private readonly options: DispatcherOptions) {
+    const { exclusive, sender, logger } = options;
+    this.lease = exclusive
+      ? new DispatchLease({
+          connectionString: exclusive.connectionString,
+          channel: sender.channel,
+          logger,
+          // Back to trying at once: the lock died with the session, so it may well be free.
+          onLost: () => this.wake(),
+        })
+      : undefined;
+  }
 
   /** Starts draining; returns at once. */
   start(): void {
@@ -59,13 +93,18 @@ export class OutboxDispatcher {
     this.wake();
   }
 
-  /** Stops claiming; resolves when the deliveries under way have finished. */
+  /**
+   * Stops claiming; resolves when the deliveries under way have finished and the dispatch
+   * lease (when exclusive) is released with its connection.
+   */
   async stop(): Promise<void> {
     this.running = false;
     this.options.signal.off('queued', this.onQueued);
     clearTimeout(this.timer);
     await this.loop;
     await Promise.all(this.inFlight);
+    // After the deliveries: until they end, another process's sends would overlap with them.
+    await this.lease?.release();
   }
 
   /** Looks for due rows now rather than at the next poll. */
@@ -89,25 +128,56 @@ export class OutboxDispatcher {
    */
   private async drain(): Promise<void> {
     clearTimeout(this.timer);
-    const { db, sender, logger } = this.options;
+    if (!(await this.holdLease())) {
+      // Nothing to claim until the lease is ours; the retry timer tries again.
+      this.wakeRequested = false;
+      this.lookAgainIn(this.options.exclusive?.leaseRetryMs ?? DEFAULT_LEASE_RETRY_MS);
+      return;
+    }
+
     const concurrency = this.options.concurrency ?? 8;
-    while (this.running && this.wakeRequested) {
+    while (this.running && this.wakeRequested && this.mayClaim()) {
       this.wakeRequested = false;
       const free = concurrency - this.inFlight.size;
       if (free <= 0) break;
-      try {
-        const limit = Math.min(free, this.options.batchSize ?? 50);
-        const rows = await claimDue(db, sender.channel, limit, this.leaseMs);
-        rows.forEach((row) => this.startDelivery(row));
-        if (rows.length === limit) this.wakeRequested = true;
-      } catch (error) {
-        logger.error({ err: error, channel: sender.channel }, 'outbox claim failed');
-      }
+      await this.claimBatch(Math.min(free, this.options.batchSize ?? 50));
     }
-    if (this.running) {
-      this.timer = setTimeout(() => this.wake(), this.options.pollIntervalMs ?? 1000);
-      this.timer.unref();
+    this.lookAgainIn(this.options.pollIntervalMs ?? 1000);
+  }
+
+  /** True when not exclusive, or the lease is (or has just become) this process's. */
+  private async holdLease(): Promise<boolean> {
+    if (!this.lease || this.lease.held) return true;
+
+    return this.lease.tryAcquire();
+  }
+
+  /** False once an exclusive dispatcher's lease is lost: no claim may follow. */
+  private mayClaim(): boolean {
+    return !this.lease || this.lease.held;
+  }
+
+  private async claimBatch(limit: number): Promise<void> {
+    const { sender, logger } = this.options;
+    try {
+      // Exclusive claims run on the lease's session: they cannot succeed once it is gone.
+      const db = this.lease ? this.lease.db : this.options.db;
+      const rows = await claimDue(db, sender.channel, limit, this.leaseMs);
+      rows.forEach((row) => this.startDelivery(row));
+      if (rows.length === limit) this.wakeRequested = true;
+    } catch (error) {
+      logger.error({ err: error, channel: sender.channel }, 'outbox claim failed');
+      // The lease's session may be broken without having said so: give the lease up rather
+      // than hold a lock nobody can use; the next look takes it again if the session was fine.
+      await this.lease?.release();
     }
+  }
+
+  private lookAgainIn(ms: number): void {
+    if (!this.running) return;
+
+    this.timer = setTimeout(() => this.wake(), ms);
+    this.timer.unref();
   }
 
   private startDelivery(row: OutboxRow): void {
