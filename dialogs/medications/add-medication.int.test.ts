@@ -10,7 +10,6 @@ import {
   MedicalTextAnalysisError,
   type MedicalTextAnalyzer,
 } from '../../src/medications/analysis/medical-text-analyzer.js';
-import { localDateOfColumn } from '../../src/medications/medication-record.js';
 import { buttonsOf, personOf, textOf } from '../../test/support/dialog-test-kit.js';
 import { useOnboardedHarness } from '../../test/support/onboarded-harness.js';
 import { useTestDatabase } from '../../test/support/use-test-database.js';
@@ -75,7 +74,7 @@ describe('adding a medication in English', () => {
       added_by: person.id,
       paused_at: null,
     });
-    expect(localDateOfColumn(row!.start_date)).toBe(todayIn('America/Chicago'));
+    expect(row!.start_date).toBe(todayIn('America/Chicago'));
     expect(harness.reminders.callsFor(row!.id)).toEqual(['planMedication']);
   });
 
@@ -255,7 +254,7 @@ describe('adding a medication in English', () => {
 
     expect((await personOf(database.db, user)).time_zone).toBe('Europe/Madrid');
     const [row] = await medicationsOf(database.db, person.id);
-    expect(localDateOfColumn(row!.start_date)).toBe(todayIn('Europe/Madrid'));
+    expect(row!.start_date).toBe(todayIn('Europe/Madrid'));
   });
 });
 

@@ -3,7 +3,7 @@
  */
 import { describe, expect, it } from '@jest/globals';
 import type { MedicationUnderstanding } from './analysis/medical-text-analyzer.js';
-import { localDateOfColumn, medicationColumns, understandingOfRow } from './medication-record.js';
+import { medicationColumns, understandingOfRow } from './medication-record.js';
 import { scheduleFromUnderstanding } from './schedule/schedule-from-understanding.js';
 import type { MedicationRow } from '../storage/schema.js';
 
@@ -71,7 +71,7 @@ describe('understandingOfRow', () => {
       days_of_week: null,
       cycle_days_on: 14,
       cycle_days_off: 7,
-      start_date: new Date(2027, 2, 1) as unknown as string,
+      start_date: '2027-03-01',
       end_date: '2027-04-11',
     } as MedicationRow;
     const withoutDuration: MedicationUnderstanding = { ...XELODA };
@@ -81,12 +81,5 @@ describe('understandingOfRow', () => {
       frequency: { timesPerDay: 2, timesOfDay: ['08:00', '20:00'] },
       endDate: '2027-04-11',
     });
-  });
-});
-
-describe('localDateOfColumn', () => {
-  it('reads both text dates and the local-midnight Dates node-postgres makes', () => {
-    expect(localDateOfColumn('2027-03-01')).toBe('2027-03-01');
-    expect(localDateOfColumn(new Date(2027, 2, 1))).toBe('2027-03-01');
   });
 });

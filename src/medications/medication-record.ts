@@ -45,7 +45,7 @@ export function understandingOfRow(row: MedicationRow): MedicationUnderstanding 
     name: row.name,
     recognized: row.recognized,
     asNeeded: row.as_needed,
-    startDate: localDateOfColumn(row.start_date),
+    startDate: row.start_date,
     problems: [],
   };
   if (row.generic_name) understanding.genericName = row.generic_name;
@@ -61,22 +61,11 @@ export function understandingOfRow(row: MedicationRow): MedicationUnderstanding 
   if (row.cycle_days_on !== null) {
     understanding.cycle = { daysOn: row.cycle_days_on, daysOff: row.cycle_days_off ?? 0 };
   }
-  if (row.end_date) understanding.endDate = localDateOfColumn(row.end_date);
+  if (row.end_date) understanding.endDate = row.end_date;
   understanding.frequency = {
     ...(times.length > 0 && { timesPerDay: times.length, timesOfDay: [...times] }),
     ...(row.every_hours !== null && { everyHours: row.every_hours }),
     ...(row.days_of_week && { daysOfWeek: [...row.days_of_week] }),
   };
   return understanding;
-}
-
-/**
- * A `date` column as 'yyyy-mm-dd'. node-postgres turns dates into local-midnight `Date`s
- * unless a type parser keeps them as text, so both shapes are read here.
- */
-export function localDateOfColumn(value: string | Date): string {
-  if (typeof value === 'string') return value.slice(0, 10);
-
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${value.getFullYear()}-${pad(value.getMonth() + 1)}-${pad(value.getDate())}`;
 }

@@ -10,6 +10,9 @@ export type Db = Kysely<Database>;
 // bigint columns (ids, sequence numbers) come back as strings unless told otherwise;
 // they stay strings so no id above 2^53 is ever rounded.
 pg.types.setTypeParser(pg.types.builtins.INT8, (value) => value);
+// date columns (a medication's start and end) are calendar days in the person's time zone:
+// kept as their 'YYYY-MM-DD' text, never turned into a Date at this server's midnight.
+pg.types.setTypeParser(pg.types.builtins.DATE, (value) => value);
 
 /**
  * Opens a pool on `connectionString` and wraps it in Kysely. Close with `db.destroy()`.

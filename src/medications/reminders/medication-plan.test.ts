@@ -22,7 +22,7 @@ function row(fields: Partial<MedicationRow>): MedicationRow {
 }
 
 describe('doseScheduleOf', () => {
-  it('reads times, cycle, dates (text or Date) and the pause', () => {
+  it('reads times, cycle, dates and the pause', () => {
     const pausedAt = new Date('2030-02-01T00:00:00Z');
     const schedule = doseScheduleOf(
       row({
@@ -30,7 +30,7 @@ describe('doseScheduleOf', () => {
         cycle_days_on: 14,
         cycle_days_off: 7,
         days_of_week: [1, 3],
-        start_date: new Date(2030, 0, 5) as unknown as string,
+        start_date: '2030-01-05',
         end_date: '2030-06-30',
         paused_at: pausedAt,
       }),

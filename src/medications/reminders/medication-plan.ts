@@ -9,7 +9,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../../storage/database.js';
 import type { MedicationRow, Person } from '../../storage/schema.js';
-import { localDateOfColumn } from '../medication-record.js';
 import { timeZoneOf } from '../medication-service.js';
 import {
   nextOccurrence,
@@ -72,7 +71,7 @@ export function doseScheduleOf(medication: MedicationRow, timeZone: string): Dos
   const schedule: DoseSchedule = {
     timeZone,
     timesOfDay: [...(medication.times_of_day ?? [])],
-    startDate: localDateOfColumn(medication.start_date),
+    startDate: medication.start_date,
     asNeeded: medication.as_needed,
   };
   if (medication.every_hours !== null) schedule.everyHours = medication.every_hours;
@@ -80,7 +79,7 @@ export function doseScheduleOf(medication: MedicationRow, timeZone: string): Dos
   if (medication.cycle_days_on !== null) {
     schedule.cycle = { daysOn: medication.cycle_days_on, daysOff: medication.cycle_days_off ?? 0 };
   }
-  if (medication.end_date) schedule.endDate = localDateOfColumn(medication.end_date);
+  if (medication.end_date) schedule.endDate = medication.end_date;
   if (medication.paused_at) schedule.pauses = [{ from: medication.paused_at }];
   return schedule;
 }
