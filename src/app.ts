@@ -22,6 +22,7 @@ import { chooseMedicalTextAnalyzer } from './medications/analysis/choose-analyze
 import { createReminderScheduler } from './medications/reminders/create-reminder-scheduler.js';
 import type { ReminderSettings } from './medications/reminders/reminder-settings.js';
 import { OutboxSignal } from './outbox/outbox-signal.js';
+import { startRetentionSweep } from './privacy/retention-sweep.js';
 
 export interface CareLineApp {
   /** Where the web chat page is served, e.g. http://127.0.0.1:3978/ */
@@ -113,11 +114,17 @@ export async function startCareLine(
   const recovered = await careline.processor.recoverUnprocessed();
   if (recovered > 0) logger.info({ recovered }, 'recovering unprocessed inbound messages');
   careline.processor.startSweeping();
+  const retention = startRetentionSweep({
+    db,
+    logger,
+    retentionDays: config.MESSAGE_RETENTION_DAYS,
+  });
 
   let stopping: Promise<void> | undefined;
   async function shutdown(): Promise<void> {
     accepting = false;
     careline.processor.stopSweeping();
+    await retention.stop();
     // Turns in flight may still plan or snooze reminders, so the scheduler stops after them;
     // a reminder it queues meanwhile waits in the outbox for the next start.
     await careline.close(config.SHUTDOWN_GRACE_SECONDS * 1000);

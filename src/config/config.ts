@@ -86,6 +86,7 @@ const schema = z.object({
   DOSE_MISSED_AFTER_HOURS: positiveInt.max(48).default(4),
   MISSED_DOSES_ALERT_COUNT: positiveInt.max(100).default(2),
   MISSED_DOSES_ALERT_DAYS: positiveInt.max(90).default(3),
+  MESSAGE_RETENTION_DAYS: positiveInt.max(3650).default(90),
 });
 
 /** Every environment variable CareLine reads. */
