@@ -7,23 +7,32 @@ import { startCareLine } from './app.js';
 
 async function main(): Promise<void> {
   const config = loadConfig();
-  const app = await startCareLine(config);
-  const publicUrl = config.PUBLIC_URL ?? app.url;
-  app.logger.info({ url: publicUrl }, 'CareLine is running');
-  process.stdout.write(`\nCareLine is running. Open ${publicUrl} to chat.\n\n`);
-
+  const starting = startCareLine(config);
+  // Handled from the first moment: a signal during start-up waits for it to finish and then
+  // stops gracefully, so the embedded PostgreSQL is never left running on its own.
   const shutdown = (signal: NodeJS.Signals) => {
-    app.logger.info({ signal }, 'shutting down');
-    app.stop().then(
-      () => process.exit(0),
-      (error: unknown) => {
-        app.logger.error({ err: error }, 'shutdown failed');
-        process.exit(1);
+    void starting.then(
+      async (app) => {
+        app.logger.info({ signal }, 'shutting down');
+        try {
+          await app.stop();
+          process.exit(0);
+        } catch (error) {
+          app.logger.error({ err: error }, 'shutdown failed');
+          process.exit(1);
+        }
       },
+      () => undefined,
     );
   };
   process.once('SIGTERM', shutdown);
   process.once('SIGINT', shutdown);
+
+  const app = await starting;
+  // Whoever waits for this line (a supervisor, a test) may signal at once: it comes last.
+  const publicUrl = config.PUBLIC_URL ?? app.url;
+  app.logger.info({ url: publicUrl }, 'CareLine is running');
+  process.stdout.write(`\nCareLine is running. Open ${publicUrl} to chat.\n\n`);
 }
 
 main().catch((error: unknown) => {
