@@ -3,6 +3,7 @@
  * data, and a bad configuration stopping start-up with a message naming the variable.
  */
 import { execFile, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { chmod, mkdtemp } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -158,6 +159,35 @@ describe('graceful shutdown', () => {
     expect(output).toMatch(/Open http:\/\/127\.0\.0\.1:\d+\/ to chat/);
     child.kill('SIGTERM');
     expect(await exited).toBe(0);
+  });
+
+  it('stops cleanly on a SIGTERM during start-up, leaving no PostgreSQL running', async () => {
+    const dataDir = await tempDir();
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+      cwd: PROJECT_ROOT,
+      env: {
+        ...process.env,
+        DATABASE_URL: '',
+        EMBEDDED_POSTGRES_PORT: String(await findFreePort()),
+        PORT: '0',
+        DATA_DIR: dataDir,
+        LOG_LEVEL: 'info',
+      },
+    });
+    const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      const before = output;
+      output += chunk.toString();
+      // The database is being started: the signal lands in the middle of start-up.
+      if (!before.includes('starting embedded') && output.includes('starting embedded')) {
+        child.kill('SIGTERM');
+      }
+    });
+
+    expect(await exited).toBe(0);
+    expect(output).toContain('"msg":"stopped"');
+    expect(existsSync(path.join(dataDir, 'postgres', 'postmaster.pid'))).toBe(false);
   });
 });
 
