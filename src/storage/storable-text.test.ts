@@ -27,4 +27,11 @@ describe('toStorable', () => {
     });
     expect(activity.text).toBe('take\u0000 it');
   });
+
+  it('returns a value that needs no repair as it is, without a copy', () => {
+    const activity = { text: '💊 ok ñ', value: { list: ['a', 1, null] } };
+
+    expect(toStorable(activity)).toBe(activity);
+    expect(toStorable({ deep: [{ ['\ud83d']: 1 }] })).toEqual({ deep: [{ ['\uFFFD']: 1 }] });
+  });
 });

@@ -3,27 +3,45 @@
  * a surrogate pair has no UTF-8 form at all; both arrive in JSON as escapes (`\u0000`,
  * `\ud800`) from a client or a channel. Rather than refuse a person's whole message for
  * them, the NUL is dropped and the lone half becomes U+FFFD, the replacement character.
+ *
+ * Almost every string is storable already, so that is checked first and such strings (and
+ * values made only of them) are returned as they are, without a copy: this runs on every
+ * inbound message, before it is acknowledged.
  */
 
 /** Surrogate halves without their partner. */
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+/** A NUL or a lone surrogate half: what a string needs repairing for. */
+const NEEDS_REPAIR = new RegExp(`\\u0000|${LONE_SURROGATE.source}`);
 
 /** `text` with U+0000 removed and lone surrogate halves replaced by U+FFFD. */
 export function toStorableText(text: string): string {
+  if (!NEEDS_REPAIR.test(text)) return text;
   return text.replaceAll('\u0000', '').replace(LONE_SURROGATE, '\uFFFD');
 }
 
-/** A copy of a JSON value (an activity, a request body) with every string, keys too, storable. */
+/**
+ * A JSON value (an activity, a request body) with every string, keys too, storable: the
+ * value itself when nothing needs a repair, else a repaired copy (the value is not changed).
+ */
 export function toStorable<T>(value: T): T {
-  return storable(value) as T;
+  return needsRepair(value) ? (repaired(value) as T) : value;
 }
 
-function storable(value: unknown): unknown {
+function needsRepair(value: unknown): boolean {
+  if (typeof value === 'string') return NEEDS_REPAIR.test(value);
+  if (value === null || typeof value !== 'object') return false;
+  if (Array.isArray(value)) return value.some(needsRepair);
+
+  return Object.entries(value).some(([key, entry]) => needsRepair(key) || needsRepair(entry));
+}
+
+function repaired(value: unknown): unknown {
   if (typeof value === 'string') return toStorableText(value);
-  if (Array.isArray(value)) return value.map(storable);
+  if (Array.isArray(value)) return value.map(repaired);
   if (value === null || typeof value !== 'object') return value;
 
   return Object.fromEntries(
-    Object.entries(value).map(([key, entry]) => [toStorableText(key), storable(entry)]),
+    Object.entries(value).map(([key, entry]) => [toStorableText(key), repaired(entry)]),
   );
 }
