@@ -24,5 +24,16 @@ describe('webhook secret', () => {
     expect(isWebhookSecret('s3cretX')).toBe(false);
     expect(isWebhookSecret('')).toBe(false);
     expect(isWebhookSecret(undefined)).toBe(false);
+    // Zero padding is not a way in, nor is a header longer than any secret.
+    expect(isWebhookSecret('s3cret\u0000')).toBe(false);
+    expect(isWebhookSecret('s3cret'.padEnd(300, 'x'))).toBe(false);
+  });
+
+  it("accepts a secret of Telegram's longest length, and nothing longer is a secret", () => {
+    const longest = 'a'.repeat(256);
+
+    expect(createSecretCheck(longest)(longest)).toBe(true);
+    expect(createSecretCheck(longest)(longest.slice(1))).toBe(false);
+    expect(() => createSecretCheck(longest + 'a')).toThrow(/at most 256 bytes/);
   });
 });
