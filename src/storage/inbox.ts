@@ -2,8 +2,7 @@
  * The inbox: every inbound message, recorded before it is processed and unique on
  * (channel, external id), so a re-delivered message is acknowledged but not processed twice.
  */
-import { sql } from 'kysely';
-import type { Db } from './database.js';
+import { executePrepared, type Db } from './database.js';
 import type { ChannelId } from './schema.js';
 
 /** An inbound message as the inbox records it. */
@@ -46,6 +45,21 @@ export async function recordInbound(db: Db, message: InboundRecord): Promise<str
 }
 
 /**
+ * The batch insert, prepared once per connection: one statement text whatever the batch
+ * size (arrays, not a VALUES list per row). The payloads travel as one JSON array; as a
+ * jsonb[] the driver would escape every quote in them.
+ */
+const RECORD_BATCH = `
+  insert into inbox (channel, external_id, conversation_key, sequence, payload)
+  select m.channel, m.external_id, m.conversation_key, m.sequence,
+         $5::jsonb -> (m.position - 1)::int
+  from unnest($1::text[], $2::text[], $3::text[], $4::bigint[])
+    with ordinality as m(channel, external_id, conversation_key, sequence, position)
+  order by m.position
+  on conflict (channel, external_id) do nothing
+  returning id, channel, external_id`;
+
+/**
  * Records several inbound messages in one statement. Returns, for each, its new inbox id,
  * or undefined when it was recorded before (or earlier in the same batch).
  */
@@ -55,19 +69,18 @@ export async function recordInboundBatch(
 ): Promise<Array<string | undefined>> {
   if (messages.length === 0) return [];
 
-  // One statement text whatever the batch size (arrays, not a VALUES list per row), so
-  // PostgreSQL and the driver do the same small amount of work for every batch.
-  const { rows } = await sql<{ id: string; channel: ChannelId; external_id: string }>`
-    insert into inbox (channel, external_id, conversation_key, sequence, payload)
-    select * from unnest(
-      ${messages.map((m) => m.channel)}::text[],
-      ${messages.map((m) => m.externalId)}::text[],
-      ${messages.map((m) => m.conversationKey)}::text[],
-      ${messages.map((m) => m.sequence ?? null)}::bigint[],
-      ${messages.map((m) => JSON.stringify(m.payload))}::jsonb[]
-    )
-    on conflict (channel, external_id) do nothing
-    returning id, channel, external_id`.execute(db);
+  const rows = await executePrepared<{ id: string; channel: ChannelId; external_id: string }>(
+    db,
+    'inbox-record-batch',
+    RECORD_BATCH,
+    [
+      messages.map((m) => m.channel),
+      messages.map((m) => m.externalId),
+      messages.map((m) => m.conversationKey),
+      messages.map((m) => m.sequence ?? null),
+      JSON.stringify(messages.map((m) => m.payload)),
+    ],
+  );
   const idByKey = new Map(rows.map((row) => [`${row.channel}\u0000${row.external_id}`, row.id]));
   return messages.map((m) => {
     const key = `${m.channel}\u0000${m.externalId}`;

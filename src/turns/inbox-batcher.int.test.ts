@@ -74,6 +74,38 @@ describe('InboxBatcher', () => {
     ]);
   });
 
+  it('stores each payload exactly, on its own message, whatever characters it holds', async () => {
+    const batcher = new InboxBatcher(testDb.db);
+    const texts = [
+      'say "hi"',
+      'C:\\path\\to',
+      '{"not": "json"}',
+      'ñandú 💊 ✓',
+      "it's\nok",
+      '[1,2]',
+    ];
+    const records = Array.from({ length: 30 }, (_, i) => ({
+      ...inbound('webchat', `exact-${i}`),
+      payload: { activity: { text: `${texts[i % texts.length]} #${i}`, entities: [i, null] } },
+    }));
+    // A re-delivery in the middle of the batch must not shift the payloads after it.
+    records.splice(10, 0, records[3]!);
+    const ids = await Promise.all(records.map((record) => batcher.record(record)));
+
+    expect(ids[10]).toBeUndefined();
+    const stored = await testDb.db
+      .selectFrom('inbox')
+      .select(['id', 'external_id', 'payload'])
+      .where('external_id', 'like', 'exact-%')
+      .execute();
+    expect(stored).toHaveLength(30);
+    for (const row of stored) {
+      const record = records.find((r) => r.externalId === row.external_id)!;
+      expect(row.payload).toEqual(record.payload);
+      expect(ids[records.indexOf(record)]).toBe(row.id);
+    }
+  });
+
   it('answers a re-delivery, in the same batch or a later one, with undefined', async () => {
     const batcher = new InboxBatcher(testDb.db);
     const [first, sameBatch] = await Promise.all([
