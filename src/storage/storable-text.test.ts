@@ -34,4 +34,12 @@ describe('toStorable', () => {
     expect(toStorable(activity)).toBe(activity);
     expect(toStorable({ deep: [{ ['\ud83d']: 1 }] })).toEqual({ deep: [{ ['\uFFFD']: 1 }] });
   });
+
+  it('keeps a Date as it is, in a value that needs a repair too', () => {
+    const timestamp = new Date('2026-12-03T10:00:00Z');
+    const stored = toStorable({ text: 'x\u0000', timestamp });
+
+    expect(stored.timestamp).toBe(timestamp);
+    expect(JSON.stringify(stored)).toBe('{"text":"x","timestamp":"2026-12-03T10:00:00.000Z"}');
+  });
 });

@@ -13,10 +13,13 @@
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 /** A NUL or a lone surrogate half: what a string needs repairing for. */
 const NEEDS_REPAIR = new RegExp(`\\u0000|${LONE_SURROGATE.source}`);
+/** A NUL or any surrogate half: a cheap first test, since most strings have neither. */
+// eslint-disable-next-line no-control-regex -- finding U+0000 is the point
+const MAY_NEED_REPAIR = /[\u0000\uD800-\uDFFF]/;
 
 /** `text` with U+0000 removed and lone surrogate halves replaced by U+FFFD. */
 export function toStorableText(text: string): string {
-  if (!NEEDS_REPAIR.test(text)) return text;
+  if (!needsRepair(text)) return text;
   return text.replaceAll('\u0000', '').replace(LONE_SURROGATE, '\uFFFD');
 }
 
@@ -29,19 +32,29 @@ export function toStorable<T>(value: T): T {
 }
 
 function needsRepair(value: unknown): boolean {
-  if (typeof value === 'string') return NEEDS_REPAIR.test(value);
-  if (value === null || typeof value !== 'object') return false;
+  if (typeof value === 'string') return MAY_NEED_REPAIR.test(value) && NEEDS_REPAIR.test(value);
   if (Array.isArray(value)) return value.some(needsRepair);
+  if (!isPlainObject(value)) return false;
 
-  return Object.entries(value).some(([key, entry]) => needsRepair(key) || needsRepair(entry));
+  for (const key in value) {
+    if (needsRepair(key) || needsRepair(value[key])) return true;
+  }
+  return false;
 }
 
 function repaired(value: unknown): unknown {
   if (typeof value === 'string') return toStorableText(value);
   if (Array.isArray(value)) return value.map(repaired);
-  if (value === null || typeof value !== 'object') return value;
+  if (!isPlainObject(value)) return value;
 
   return Object.fromEntries(
     Object.entries(value).map(([key, entry]) => [toStorableText(key), repaired(entry)]),
   );
+}
+
+/** An object of keys and values, as JSON has; a Date (an activity's timestamp) is left whole. */
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (value === null || typeof value !== 'object') return false;
+  const prototype: unknown = Object.getPrototypeOf(value);
+  return prototype === Object.prototype || prototype === null;
 }
