@@ -184,6 +184,21 @@ describe('sweep queries', () => {
     expect(await markDosesMissed(testDb.db, [early.id], now)).toEqual([]);
   });
 
+  it('pages through missable doses in (due time, id) order, after a given position', async () => {
+    const { record } = await patientWithMedication();
+    const first = await record('2031-06-01T06:00', '2031-06-01T06:00:00Z');
+    const second = await record('2031-06-01T07:00', '2031-06-01T07:00:00Z');
+    const now = new Date('2031-06-01T12:00:00Z');
+    // Other tests' doses are all due before this position.
+    const start = { dueAt: new Date('2031-05-31T00:00:00Z'), id: first.id };
+    const page = async (after: { dueAt: Date; id: string }) =>
+      (await listMissableDoses(testDb.db, now, 4, 1, after)).map((row) => row.id);
+
+    expect(await page(start)).toEqual([first.id]);
+    expect(await page({ dueAt: first.due_at, id: first.id })).toEqual([second.id]);
+    expect(await page({ dueAt: second.due_at, id: second.id })).toEqual([]);
+  });
+
   it('lists reminded doses waiting for a follow-up, not while snoozed, and follows up once', async () => {
     const { record } = await patientWithMedication();
     const dose = await record('2030-05-01T08:00', '2030-05-01T08:00:00Z');

@@ -286,13 +286,15 @@ const REACHABLE_AT = sql<Date>`greatest(doses.due_at, coalesce(doses.reminded_at
  * Open doses that may be missed by `now`: reachable `missAfterHours` ago or more, or followed
  * by a later recorded dose of the same medication that is already due. Each comes with the
  * due time of that later dose (`next_due_at`) so the caller can apply `dosesToMarkMissed`.
- * At most `limit`, oldest first.
+ * At most `limit`, oldest first (by due time, then id), after `after` when given: a
+ * candidate the caller finds not missed yet stays a candidate, so pages move on past it.
  */
 export async function listMissableDoses(
   db: Db,
   now: Date,
   missAfterHours: number,
   limit: number,
+  after?: DosePosition,
 ): Promise<OpenDoseWithNext[]> {
   const reachableBefore = new Date(now.getTime() - missAfterHours * MS_PER_HOUR);
   const laterDoses = (eb: ExpressionBuilder<Database, 'doses'>) =>
@@ -321,9 +323,19 @@ export async function listMissableDoses(
         ),
       ]),
     )
+    .$if(after !== undefined, (query) =>
+      query.where(sql<boolean>`(doses.due_at, doses.id) > (${after!.dueAt}, ${after!.id})`),
+    )
     .orderBy('due_at')
+    .orderBy('id')
     .limit(limit)
     .execute();
+}
+
+/** Where a page of doses ended, in (due time, id) order. */
+export interface DosePosition {
+  dueAt: Date;
+  id: string;
 }
 
 /**

@@ -9,6 +9,7 @@ import {
   doseRecordOf,
   listMissableDoses,
   markDosesMissed,
+  type DosePosition,
   type OpenDoseWithNext,
 } from '../../storage/doses.js';
 import type { ChannelId } from '../../storage/schema.js';
@@ -17,20 +18,24 @@ import { alertIfThresholdCrossed } from './adherence-alerts.js';
 import { announceQueued } from './proactive-message.js';
 import type { ReminderContext } from './reminder-context.js';
 
-/** Doses looked at per round; the sweep goes round until no more are missed. */
+/** Doses looked at per page; the sweep pages through every candidate. */
 export const SWEEP_BATCH = 500;
 
 /** Marks every dose missed by `now`; returns how many. */
 export async function markMissedDoses(ctx: ReminderContext, now: Date): Promise<number> {
   const { missAfterHours } = ctx.settings;
   let marked = 0;
+  let after: DosePosition | undefined;
   for (;;) {
-    const candidates = await listMissableDoses(ctx.db, now, missAfterHours, SWEEP_BATCH);
+    const candidates = await listMissableDoses(ctx.db, now, missAfterHours, SWEEP_BATCH, after);
     const missed = missedAmong(candidates, now, missAfterHours);
     for (const [personId, doseIds] of groupByPerson(missed)) {
       marked += await markMissedFor(ctx, personId, doseIds, now);
     }
-    if (candidates.length < SWEEP_BATCH || missed.length === 0) return marked;
+    // A full page may be all doses not missed yet (held by quiet hours): page on past them.
+    const last = candidates.at(-1);
+    if (candidates.length < SWEEP_BATCH || !last) return marked;
+    after = { dueAt: last.due_at, id: last.id };
   }
 }
 
