@@ -46,3 +46,11 @@ export async function releaseConversationLease(
     ) as waiting`.execute(db);
   return { turnsWaiting: rows[0]?.waiting ?? false };
 }
+
+/** Deletes leases that expired: each was left by a process that stopped without giving it back. */
+export async function deleteExpiredLeases(db: Db): Promise<void> {
+  await db
+    .deleteFrom('conversation_leases')
+    .where('expires_at', '<', sql<Date>`now()`)
+    .execute();
+}

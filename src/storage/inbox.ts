@@ -111,11 +111,14 @@ export async function nextWaitingTurn(
   return row && toEntry(row);
 }
 
-/** Marks the message processed and drops its payload: the turn has what it needed. */
+/**
+ * Marks the message processed and drops its payload and conversation key (for SMS, the
+ * person's number): the turn has what it needed, and nothing waits behind it any more.
+ */
 export async function markInboundProcessed(db: Db, inboxId: string): Promise<void> {
   await db
     .updateTable('inbox')
-    .set({ status: 'processed', payload: null, processed_at: new Date() })
+    .set({ status: 'processed', payload: null, conversation_key: null, processed_at: new Date() })
     .where('id', '=', inboxId)
     .execute();
 }

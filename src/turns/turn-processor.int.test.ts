@@ -107,7 +107,8 @@ describe('TurnProcessor', () => {
       .where('external_id', '=', 'ext-dup')
       .execute();
     expect(inbox).toHaveLength(1);
-    expect(inbox[0]).toMatchObject({ status: 'processed', payload: null });
+    // The conversation key (an SMS number, for texts) goes with the payload.
+    expect(inbox[0]).toMatchObject({ status: 'processed', payload: null, conversation_key: null });
   });
 
   it('re-runs the turn that loses a state write race, losing no message', async () => {
@@ -183,6 +184,28 @@ describe('TurnProcessor', () => {
     await leaseHeldBy('webchat:conv-dead', 'dead-process', '-1 second');
     await processor.process(orphan);
     expect(await replies('ext-dead')).toEqual(['count 1']);
+  });
+
+  it("sweeps away a lease left behind by a process that died, and no one else's", async () => {
+    const { processor } = countingProcessor();
+    await leaseHeldBy('sms:+15550000001', 'dead-process', '-1 second');
+    await leaseHeldBy('sms:+15550000002', 'live-process', '+1 minute');
+    const leases = async () =>
+      (
+        await testDb.db
+          .selectFrom('conversation_leases')
+          .select('conversation_key')
+          .where('conversation_key', 'like', 'sms:+1555000000%')
+          .execute()
+      ).map((row) => row.conversation_key);
+
+    processor.startSweeping(50);
+    try {
+      await waitFor(async () => !(await leases()).includes('sms:+15550000001'));
+    } finally {
+      processor.stopSweeping();
+    }
+    expect(await leases()).toEqual(['sms:+15550000002']);
   });
 
   it('holds later turns until a failing one is given up, then runs them', async () => {

@@ -15,7 +15,11 @@ import { notifyOutboxQueued } from '../outbox/outbox-notifications.js';
 import type { OutboxSignal } from '../outbox/outbox-signal.js';
 import { StateConflictError } from '../storage/bot-state-storage.js';
 import type { Db } from '../storage/database.js';
-import { releaseConversationLease, takeConversationLease } from '../storage/conversation-leases.js';
+import {
+  deleteExpiredLeases,
+  releaseConversationLease,
+  takeConversationLease,
+} from '../storage/conversation-leases.js';
 import {
   listConversationsWaiting,
   markInboundProcessed,
@@ -67,9 +71,13 @@ export interface TurnProcessorOptions {
 /** Messages this old and still waiting are taken over by any process's sweep. */
 const STRANDED_AFTER_MS = 60_000;
 
-/** `<channel>:<conversation id>`: the turns that run one at a time, in order. */
-export function conversationKeyOf(message: InboundMessage): string {
-  return `${message.channel}:${message.activity.conversation?.id ?? message.externalId}`;
+/**
+ * `<channel>:<conversation id>`: the turns that run one at a time, in order. Storable, as the
+ * inbox records it, so a run looks for the same key its message was recorded under.
+ */
+function conversationKeyOf(message: InboundMessage): string {
+  const conversationId = message.activity.conversation?.id ?? message.externalId;
+  return toStorableText(`${message.channel}:${conversationId}`);
 }
 
 /** The message as the inbox records it: text PostgreSQL cannot hold is made storable. */
@@ -79,7 +87,7 @@ export function inboundRecordOf(message: InboundMessage): InboundRecord {
   return {
     channel: message.channel,
     externalId: toStorableText(message.externalId),
-    conversationKey: toStorableText(conversationKeyOf(message)),
+    conversationKey: conversationKeyOf(message),
     sequence: message.sequence,
     payload: { activity: toStorable(message.activity) },
   };
@@ -150,9 +158,12 @@ export class TurnProcessor {
   startSweeping(intervalMs = 30_000): void {
     clearInterval(this.sweepTimer);
     this.sweepTimer = setInterval(() => {
-      this.recoverUnprocessed(new Date(Date.now() - STRANDED_AFTER_MS)).catch((error: unknown) =>
-        this.options.logger.warn({ err: error }, 'sweep for waiting turns failed'),
-      );
+      this.recoverUnprocessed(new Date(Date.now() - STRANDED_AFTER_MS))
+        // A lease left by a process that died names its conversation (for SMS, a number).
+        .then(() => deleteExpiredLeases(this.options.db))
+        .catch((error: unknown) =>
+          this.options.logger.warn({ err: error }, 'sweep for waiting turns failed'),
+        );
     }, intervalMs);
     this.sweepTimer.unref();
   }
