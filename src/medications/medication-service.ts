@@ -22,6 +22,7 @@ import {
   resumeMedication,
   updateMedication,
 } from '../storage/medications.js';
+import { withdrawHeldFollowUps } from '../storage/doses.js';
 import { findPerson } from '../storage/people.js';
 import type { MedicationRow, Person } from '../storage/schema.js';
 
@@ -148,7 +149,11 @@ export async function removeMedication(
   const found = await findManageable(db, request.actorId, request.medicationId);
   if (found.kind !== 'done') return found;
 
-  if (!(await deleteMedication(db, found.medication.id))) return { kind: 'not_found' };
+  const deleted = await db.transaction().execute(async (trx) => {
+    await withdrawHeldFollowUps(trx, found.medication.id);
+    return deleteMedication(trx, found.medication.id);
+  });
+  if (!deleted) return { kind: 'not_found' };
   await audit(db, 'medication.deleted', request.actorId, found.medication);
   await deps.reminders.cancelMedication(found.medication.id);
   return found;

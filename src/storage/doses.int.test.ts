@@ -21,6 +21,7 @@ import {
   markDoseSnoozed,
   markDosesMissed,
   resolveDose,
+  withdrawHeldFollowUps,
 } from './doses.js';
 import { enqueueOutbound } from './outbox.js';
 
@@ -113,6 +114,44 @@ describe('resolveDose', () => {
     expect(left.map((row) => row.idempotency_key)).toEqual([
       `${key}:snooze:2`,
       doseReminderKey(medication.id, other.occurrence_key),
+    ]);
+  });
+});
+
+describe('withdrawHeldFollowUps', () => {
+  it('withdraws the held follow-ups of the medication’s doses, and no others', async () => {
+    const { person, medication, record } = await patientWithMedication();
+    const other = await patientWithMedication();
+    const dose = await record('2030-06-01T08:00', '2030-06-01T08:00:00Z');
+    const sent = await record('2030-06-02T08:00', '2030-06-02T08:00:00Z');
+    const otherDose = await other.record('2030-06-01T08:00', '2030-06-01T08:00:00Z');
+    const held = new Date(Date.now() + 3_600_000);
+    const message = (personId: string, idempotencyKey: string, holdUntil?: Date) => ({
+      personId,
+      channel: 'webchat' as const,
+      address: { conversationId: `conv-${personId}` },
+      payload: {},
+      idempotencyKey,
+      holdUntil,
+    });
+    await enqueueOutbound(testDb.db, [
+      message(person.id, followUpKey(dose.id), held),
+      message(person.id, followUpKey(sent.id)),
+      message(other.person.id, followUpKey(otherDose.id), held),
+    ]);
+
+    expect(await withdrawHeldFollowUps(testDb.db, medication.id)).toBe(1);
+
+    const left = await testDb.db
+      .selectFrom('outbox')
+      .select('idempotency_key')
+      .where('person_id', 'in', [person.id, other.person.id])
+      .where('idempotency_key', 'like', 'followup:%')
+      .orderBy('id')
+      .execute();
+    expect(left.map((row) => row.idempotency_key)).toEqual([
+      followUpKey(sent.id),
+      followUpKey(otherDose.id),
     ]);
   });
 });

@@ -201,6 +201,19 @@ export async function withdrawHeldMessages(db: Db, keyPrefix: string): Promise<n
 }
 
 /**
+ * Deletes the still-held follow-ups ("did you take…?", held by quiet hours) of the
+ * medication's doses; returns how many. Run before the medication is deleted: its doses go
+ * with it, and a follow-up left behind would ask about a dose that no longer exists.
+ */
+export async function withdrawHeldFollowUps(db: Db, medicationId: string): Promise<number> {
+  const result = await sql`delete from outbox o
+    where ${HELD_ROW} and o.idempotency_key in (
+      select ${FOLLOW_UP_KEY_PREFIX} || d.id::text from doses d
+      where d.medication_id = ${medicationId})`.execute(db);
+  return Number(result.numAffectedRows ?? 0);
+}
+
+/**
  * Open doses of the medication due after `now`: recorded ahead of time with their reminder
  * prepared and held. The caller decides which still belong to the schedule.
  */
