@@ -14,7 +14,6 @@
 import { writeAudit } from '../storage/audit.js';
 import { codeKeyOf } from '../linking/code-key.js';
 import {
-  deleteExpiredInvitations,
   findUnexpiredInvitation,
   hasCareLink,
   insertCareLink,
@@ -88,7 +87,6 @@ export async function createInvitation(
   return db.transaction().execute(async (trx) => {
     const now = options.clock?.() ?? (await databaseNow(trx));
     const expiresAt = new Date(now.getTime() + INVITATION_TTL_HOURS * HOUR_MS);
-    await deleteExpiredInvitations(trx, now);
     for (let attempt = 0; attempt < MAX_CODE_COLLISIONS; attempt++) {
       const code = generateInvitationCode();
       const invitationId = await insertInvitation(

@@ -1,11 +1,13 @@
 /**
  * The message-retention sweep against PostgreSQL: what is older than MESSAGE_RETENTION_DAYS
- * and done with is forgotten; what is newer, or still needed, is kept.
+ * and done with is forgotten, and expired care invitations go; what is newer, or still
+ * needed, is kept.
  */
 import { describe, expect, it } from '@jest/globals';
 import { sql } from 'kysely';
 import { useTestDatabase } from '../../test/support/use-test-database.js';
 import { createLogger } from '../logging/logger.js';
+import { insertInvitation } from '../storage/care-links.js';
 import { insertPerson } from '../storage/people.js';
 import { appendActivity, createWebchatConversation } from '../storage/webchat-transcripts.js';
 import { startRetentionSweep } from './retention-sweep.js';
@@ -14,6 +16,7 @@ const database = useTestDatabase();
 const NOW = new Date('2027-06-30T12:00:00Z');
 const OLD = new Date('2027-03-01T12:00:00Z');
 const RECENT = new Date('2027-06-20T12:00:00Z');
+const LATER = new Date('2027-07-01T12:00:00Z');
 
 function sweeper() {
   return startRetentionSweep({
@@ -72,8 +75,12 @@ describe('the message retention sweep', () => {
         .execute();
     }
 
+    await insertInvitation(database.db, person.id, 'a'.repeat(64), OLD);
+    const open = await insertInvitation(database.db, person.id, 'b'.repeat(64), LATER);
+
     const sweep = sweeper();
     const forgotten = await sweep.runNow();
+    const again = await sweep.runNow();
     await sweep.stop();
 
     expect(forgotten).toEqual({
@@ -81,7 +88,18 @@ describe('the message retention sweep', () => {
       outboxPayloads: 2,
       inboxRows: 2,
       staffQueueRows: 1,
+      expiredInvitations: 1,
     });
+    // Nothing more to forget the second time.
+    expect(again).toEqual({
+      transcriptActivities: 0,
+      outboxPayloads: 0,
+      inboxRows: 0,
+      staffQueueRows: 0,
+      expiredInvitations: 0,
+    });
+    const invitations = await database.db.selectFrom('care_invitations').select('id').execute();
+    expect(invitations.map((row) => row.id)).toEqual([open]);
     const transcript = await database.db
       .selectFrom('webchat_activities')
       .select('activity')
@@ -107,18 +125,5 @@ describe('the message retention sweep', () => {
     expect(inbox.map((row) => row.external_id)).toEqual(['old-received', 'recent-processed']);
     const queue = await database.db.selectFrom('staff_queue').select('text').execute();
     expect(queue.map((row) => row.text)).toEqual(['never seen']);
-  });
-
-  it('finds nothing more to forget the second time', async () => {
-    const sweep = sweeper();
-    const forgotten = await sweep.runNow();
-    await sweep.stop();
-
-    expect(forgotten).toEqual({
-      transcriptActivities: 0,
-      outboxPayloads: 0,
-      inboxRows: 0,
-      staffQueueRows: 0,
-    });
   });
 });

@@ -50,8 +50,9 @@ export async function insertInvitation(
 }
 
 /** Deletes every invitation that expired before `now`, whoever made it. */
-export async function deleteExpiredInvitations(db: Db, now: Date): Promise<void> {
-  await db.deleteFrom('care_invitations').where('expires_at', '<=', now).execute();
+export async function deleteExpiredInvitations(db: Db, now: Date): Promise<number> {
+  const result = await db.deleteFrom('care_invitations').where('expires_at', '<=', now).execute();
+  return result.reduce((total, row) => total + Number(row.numDeletedRows), 0);
 }
 
 /**
