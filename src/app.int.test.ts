@@ -187,6 +187,7 @@ describe('graceful shutdown', () => {
 
     expect(await exited).toBe(0);
     expect(output).toContain('"msg":"stopped"');
+    expect(output).not.toContain('CareLine is running');
     expect(existsSync(path.join(dataDir, 'postgres', 'postmaster.pid'))).toBe(false);
   });
 });

@@ -10,7 +10,9 @@ async function main(): Promise<void> {
   const starting = startCareLine(config);
   // Handled from the first moment: a signal during start-up waits for it to finish and then
   // stops gracefully, so the embedded PostgreSQL is never left running on its own.
+  let stopping = false;
   const shutdown = (signal: NodeJS.Signals) => {
+    stopping = true;
     void starting.then(
       async (app) => {
         app.logger.info({ signal }, 'shutting down');
@@ -29,6 +31,8 @@ async function main(): Promise<void> {
   process.once('SIGINT', shutdown);
 
   const app = await starting;
+  // A signal came during start-up: CareLine is stopping, not running.
+  if (stopping) return;
   // Whoever waits for this line (a supervisor, a test) may signal at once: it comes last.
   const publicUrl = config.PUBLIC_URL ?? app.url;
   app.logger.info({ url: publicUrl }, 'CareLine is running');
