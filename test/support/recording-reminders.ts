@@ -4,9 +4,7 @@
  * for the right reminders, without the reminders engine running.
  */
 import type { ReminderScheduler } from '../../src/medications/reminders/reminder-scheduler.js';
-
-/** How long a snooze lasts here, in minutes (the engine's default). */
-export const RECORDED_SNOOZE_MINUTES = 30;
+import { SNOOZE_MINUTES } from '../../src/medications/reminders/reminder-settings.js';
 
 export interface ReminderCall {
   method: keyof ReminderScheduler;
@@ -27,9 +25,9 @@ export class RecordingReminders implements ReminderScheduler {
     this.calls.push({ method: 'cancelMedication', id: medicationId });
   }
 
-  /** Records the call; the dose would be reminded again `RECORDED_SNOOZE_MINUTES` from now. */
+  /** Records the call; the dose would be reminded again the engine's `SNOOZE_MINUTES` from now. */
   async snoozeDose(doseId: string): Promise<Date> {
-    const until = new Date(Date.now() + RECORDED_SNOOZE_MINUTES * 60_000);
+    const until = new Date(Date.now() + SNOOZE_MINUTES * 60_000);
     this.calls.push({ method: 'snoozeDose', id: doseId, until });
     return until;
   }
