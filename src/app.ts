@@ -23,6 +23,7 @@ import { createReminderScheduler } from './medications/reminders/create-reminder
 import type { ReminderSettings } from './medications/reminders/reminder-settings.js';
 import { OutboxSignal } from './outbox/outbox-signal.js';
 import { startRetentionSweep } from './privacy/retention-sweep.js';
+import { operatorQuietWindow } from './outbox/quiet-hours.js';
 
 export interface CareLineApp {
   /** Where the web chat page is served, e.g. http://127.0.0.1:3978/ */
@@ -166,6 +167,6 @@ function reminderSettingsOf(config: Config): ReminderSettings {
       count: config.MISSED_DOSES_ALERT_COUNT,
       days: config.MISSED_DOSES_ALERT_DAYS,
     },
-    quietHours: { start: config.QUIET_HOURS_START, end: config.QUIET_HOURS_END },
+    quietHours: operatorQuietWindow(config),
   };
 }

@@ -25,6 +25,7 @@ import { matchPhrase } from '../shared/text.js';
 import type { CareCircleDependencies } from './care-circle-dependencies.js';
 import { describeMembers, DONE_PHRASES, nameOf, type LeadOptions } from './care-circle-text.js';
 import { recognizeInvitationCode } from './recognize-invitation-code.js';
+import { operatorQuietWindow } from '../../src/outbox/quiet-hours.js';
 
 export const CAREGIVER_CIRCLE_DIALOG = 'care-circle:caregiver';
 const CHOICE_PROMPT = 'care-circle:caregiver:choice';
@@ -160,8 +161,8 @@ async function tellPatient(
   notice: { patientId: string; caregiverId: string; invitationId: string },
 ) {
   try {
-    const { QUIET_HOURS_START: start, QUIET_HOURS_END: end } = deps.config;
-    await queueJoinNotice(deps.db, deps.i18n, notice, { quietWindow: { start, end } });
+    const quietWindow = operatorQuietWindow(deps.config);
+    await queueJoinNotice(deps.db, deps.i18n, notice, { quietWindow });
   } catch (error) {
     const { patientId, caregiverId } = notice;
     deps.logger.warn({ err: error, patientId, caregiverId }, 'care circle join notice failed');

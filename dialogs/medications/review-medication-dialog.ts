@@ -12,7 +12,7 @@ import {
   type WaterfallStepContext,
 } from 'botbuilder-dialogs';
 import { getTurnScope } from '../../src/bot/turn-scope.js';
-import { isQuietTime, quietWindowOf } from '../../src/outbox/quiet-hours.js';
+import { isQuietTime, operatorQuietWindow, quietWindowOf } from '../../src/outbox/quiet-hours.js';
 import type { MedicationUnderstanding } from '../../src/medications/analysis/medical-text-analyzer.js';
 import {
   addMedication,
@@ -326,8 +326,7 @@ function quietHoursNote(
   if (draft.asNeeded) return undefined;
 
   const { person, t } = getTurnScope(step.context);
-  const defaults = { start: deps.config.QUIET_HOURS_START, end: deps.config.QUIET_HOURS_END };
-  const window = quietWindowOf(person, defaults);
+  const window = quietWindowOf(person, operatorQuietWindow(deps.config));
   const quiet = (draft.frequency?.timesOfDay ?? []).filter((time) => isQuietTime(time, window));
   if (quiet.length === 0) return undefined;
 

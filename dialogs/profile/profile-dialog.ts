@@ -14,7 +14,7 @@ import {
 } from 'botbuilder-dialogs';
 import { getTurnScope } from '../../src/bot/turn-scope.js';
 import type { TFunction } from '../../src/i18n/i18n.js';
-import type { QuietWindow } from '../../src/outbox/quiet-hours.js';
+import { operatorQuietWindow } from '../../src/outbox/quiet-hours.js';
 import { listLinkedChannels } from '../../src/people/preferred-address.js';
 import type { ChannelId, Person } from '../../src/storage/schema.js';
 import type { DialogDependencies } from '../careline-dialogs.js';
@@ -35,11 +35,6 @@ import { matchPhrase } from '../shared/text.js';
 
 export const PROFILE_DIALOG = 'profile';
 const FIELD_PROMPT = 'profile:field';
-
-/** The operator's quiet hours (QUIET_HOURS_START/END): what "default" means to a person. */
-function quietDefaultsOf(deps: DialogDependencies): QuietWindow {
-  return { start: deps.config.QUIET_HOURS_START, end: deps.config.QUIET_HOURS_END };
-}
 
 export interface ProfileOptions {
   /** Go straight to changing this field (the menu's "Change language"). */
@@ -112,7 +107,7 @@ async function showProfileAndAskField(
   const buttons = fieldButtons(person, t, choosesChannel);
   const profile = describeProfile(person, t, {
     fields: changeableFieldsOf(person),
-    quietDefaults: quietDefaultsOf(deps),
+    quietDefaults: operatorQuietWindow(deps.config),
   });
   const lines = joinLines(profile, choosesChannel && describeChannel(person, t));
   const text = joinParagraphs(t('profile:intro'), lines, t('profile:ask'));
@@ -134,7 +129,12 @@ async function askNewValue(
   if (choice === 'preferredChannel') return step.replaceDialog(PREFERRED_CHANNEL_DIALOG);
 
   (step.values as ChangeValues).field = choice;
-  return askProfileQuestion(step, getTurnScope(step.context), choice, quietDefaultsOf(deps));
+  return askProfileQuestion(
+    step,
+    getTurnScope(step.context),
+    choice,
+    operatorQuietWindow(deps.config),
+  );
 }
 
 async function saveChange(
@@ -152,7 +152,7 @@ async function saveChange(
   await saveProfile(deps, scope, patch);
   const { t, person } = scope;
   const label = t(`common:field.${field}.label`);
-  const value = describeFieldValue(person, field, t, quietDefaultsOf(deps));
+  const value = describeFieldValue(person, field, t, operatorQuietWindow(deps.config));
   await step.context.sendActivity(t('profile:saved', { label, value }));
   return step.endDialog();
 }

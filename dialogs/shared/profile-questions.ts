@@ -11,12 +11,12 @@ import type { TurnScope } from '../../src/bot/turn-scope.js';
 import { SUPPORTED_LOCALES, type SupportedLocale, type TFunction } from '../../src/i18n/i18n.js';
 import {
   DEFAULT_QUIET_WINDOW,
+  hasOwnQuietWindow,
   quietWindowOf,
   type QuietWindow,
 } from '../../src/outbox/quiet-hours.js';
 import { updateProfile, type ProfilePatch } from '../../src/people/people-service.js';
 import type { Db } from '../../src/storage/database.js';
-import type { PersonPatch } from '../../src/storage/people.js';
 import type { Person, Role } from '../../src/storage/schema.js';
 import { AnswerPrompt, type Answer } from './answer-prompt.js';
 import { withButtons, type Button } from './buttons.js';
@@ -62,13 +62,6 @@ export interface ProfileAnswers {
   /** True when texts and notifications may name a diagnosis or medicine. */
   textDetails: boolean;
 }
-
-/**
- * A change to the person's row: the profile, plus the settings the people service does not
- * list yet (it passes them through to storage unchanged).
- */
-export type ProfileChange = ProfilePatch &
-  Pick<PersonPatch, 'quiet_hours_start' | 'quiet_hours_end' | 'sms_health_details'>;
 
 /** Fields every person has, then the ones only patients are asked. */
 export const COMMON_FIELDS: readonly ProfileField[] = ['role', 'name', 'language', 'timeZone'];
@@ -139,7 +132,7 @@ export function askProfileQuestion(
 export function profilePatchFor<F extends ProfileField>(
   field: F,
   answer: ProfileAnswers[F],
-): ProfileChange | undefined {
+): ProfilePatch | undefined {
   if (answer === null) return undefined;
 
   switch (field) {
@@ -169,7 +162,7 @@ export function profilePatchFor<F extends ProfileField>(
 export async function saveProfile(
   deps: { db: Db; i18n: I18n },
   scope: TurnScope,
-  patch: ProfileChange,
+  patch: ProfilePatch,
 ): Promise<void> {
   scope.person = await updateProfile(deps.db, scope.person.id, patch);
   const locale = SUPPORTED_LOCALES.find((supported) => supported === patch.locale);
@@ -237,10 +230,9 @@ export function describeFieldValue(
 }
 
 function describeQuietHours(person: Person, t: TFunction, defaults: QuietWindow): string {
-  // quietWindowOf returns `defaults` itself when the person has no valid window of their own.
   const window = quietWindowOf(person, defaults);
   const hours = describeWindow(window, t);
-  return window === defaults ? t('common:quietHours.default', { hours }) : hours;
+  return hasOwnQuietWindow(person) ? hours : t('common:quietHours.default', { hours });
 }
 
 /** "22:00 to 07:00", or "Off" when start equals end. */
@@ -268,7 +260,7 @@ function rolePatch(role: Role): ProfilePatch {
   return role === 'caregiver' ? { role, cancer_type: null, region: null } : { role };
 }
 
-function quietHoursPatch({ start, end }: QuietHoursSetting): ProfileChange {
+function quietHoursPatch({ start, end }: QuietHoursSetting): ProfilePatch {
   return { quiet_hours_start: start, quiet_hours_end: end };
 }
 

@@ -1,4 +1,10 @@
-import { isQuietTime, quietHoldUntil, quietWindowOf } from './quiet-hours.js';
+import {
+  hasOwnQuietWindow,
+  isQuietTime,
+  operatorQuietWindow,
+  quietHoldUntil,
+  quietWindowOf,
+} from './quiet-hours.js';
 
 const madrid = { time_zone: 'Europe/Madrid', quiet_hours_start: null, quiet_hours_end: null };
 
@@ -41,6 +47,17 @@ describe('quiet hours', () => {
       start: '22:00',
       end: '07:00',
     });
+    expect(hasOwnQuietWindow(owner)).toBe(false);
+  });
+
+  it("tells a person's own window from the operator's, even when the hours are the same", () => {
+    const operator = operatorQuietWindow({ QUIET_HOURS_START: '21:00', QUIET_HOURS_END: '08:00' });
+    const own = { ...madrid, quiet_hours_start: '21:00', quiet_hours_end: '08:00' };
+    const none = { ...madrid, quiet_hours_start: null, quiet_hours_end: null };
+
+    expect(quietWindowOf(own, operator)).toEqual(operator);
+    expect(hasOwnQuietWindow(own)).toBe(true);
+    expect(hasOwnQuietWindow(none)).toBe(false);
   });
 
   it('says whether a local time is inside a window, across midnight or not', () => {

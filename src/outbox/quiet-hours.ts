@@ -29,12 +29,24 @@ export function isClockTime(value: string): boolean {
   return CLOCK_TIME.test(value);
 }
 
+/** The operator's window (QUIET_HOURS_START/END): a person's until they set their own. */
+export function operatorQuietWindow(config: {
+  QUIET_HOURS_START: string;
+  QUIET_HOURS_END: string;
+}): QuietWindow {
+  return { start: config.QUIET_HOURS_START, end: config.QUIET_HOURS_END };
+}
+
+/** True when the person has set a window of their own (a valid one). */
+export function hasOwnQuietWindow(owner: QuietHoursOwner): boolean {
+  const { quiet_hours_start: start, quiet_hours_end: end } = owner;
+  return Boolean(start && end && isClockTime(start) && isClockTime(end));
+}
+
 /** The person's own window, else `defaults`. */
 export function quietWindowOf(owner: QuietHoursOwner, defaults: QuietWindow): QuietWindow {
-  const { quiet_hours_start: start, quiet_hours_end: end } = owner;
-  if (start && end && isClockTime(start) && isClockTime(end)) return { start, end };
-
-  return defaults;
+  if (!hasOwnQuietWindow(owner)) return defaults;
+  return { start: owner.quiet_hours_start!, end: owner.quiet_hours_end! };
 }
 
 function minutesOf(clock: string): number {

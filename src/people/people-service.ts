@@ -56,6 +56,11 @@ export interface ProfilePatch {
   cancer_type?: string | null;
   region?: string | null;
   onboarded_at?: Date;
+  /** The person's own quiet hours ('HH:mm'); both null: the operator's defaults. */
+  quiet_hours_start?: string | null;
+  quiet_hours_end?: string | null;
+  /** True when texts and notifications may name a diagnosis or medicine. */
+  sms_health_details?: boolean;
 }
 
 /** Saves profile changes; the audit row names the fields changed, never their values. */
