@@ -5,8 +5,7 @@
  * the held reminder is withdrawn when the dose is answered early, the medication is paused,
  * re-planned with other times, or deleted.
  */
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { createTestDatabase, type TestDatabase } from '../../../test/support/test-database.js';
+import { describe, expect, it } from '@jest/globals';
 import { resolveDose } from '../../storage/doses.js';
 import { pauseMedication, resumeMedication } from '../../storage/medications.js';
 import { runDoseReminder, type DoseReminderData } from './dose-reminder.js';
@@ -15,25 +14,14 @@ import { markMissedDoses } from './missed-doses.js';
 import {
   createMedication,
   createPerson,
-  createReminderTestKit,
   dosesOf,
-  fakeClock,
   jobsOf,
   outboxOf,
+  useReminderTestKit,
 } from './testing/reminder-test-kit.js';
 
-let testDb: TestDatabase;
-let kit: Awaited<ReturnType<typeof createReminderTestKit>>;
-const clock = fakeClock('2027-05-01T00:00:00Z');
-
-beforeAll(async () => {
-  testDb = await createTestDatabase();
-  kit = await createReminderTestKit(testDb, clock, { prepareMinutesAhead: 15 });
-});
-afterAll(async () => {
-  await kit.close();
-  await testDb.drop();
-});
+const settings = { prepareMinutesAhead: 15 };
+const { clock, database: testDb, kit } = useReminderTestKit('2027-05-01T00:00:00Z', settings);
 
 /** A person in UTC taking a medication at 08:00 from 1 May 2027, planned at midnight. */
 async function plannedPatient(times = ['08:00']) {

@@ -4,34 +4,21 @@
  * medications, at most one reminder per occurrence however often the job runs, quiet hours,
  * and doses nobody can be reminded of.
  */
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { createTestDatabase, type TestDatabase } from '../../../test/support/test-database.js';
+import { describe, expect, it } from '@jest/globals';
 import { pauseMedication } from '../../storage/medications.js';
 import { runDoseReminder, type DoseReminderData } from './dose-reminder.js';
 import { planMedicationReminders } from './plan-medication.js';
 import {
   createMedication,
   createPerson,
-  createReminderTestKit,
   dosesOf,
-  fakeClock,
   jobsOf,
   outboxOf,
   takeNextJob,
+  useReminderTestKit,
 } from './testing/reminder-test-kit.js';
 
-let testDb: TestDatabase;
-let kit: Awaited<ReturnType<typeof createReminderTestKit>>;
-const clock = fakeClock('2027-03-13T12:00:00Z');
-
-beforeAll(async () => {
-  testDb = await createTestDatabase();
-  kit = await createReminderTestKit(testDb, clock);
-});
-afterAll(async () => {
-  await kit.close();
-  await testDb.drop();
-});
+const { clock, database: testDb, kit } = useReminderTestKit('2027-03-13T12:00:00Z');
 
 /** Runs the job Agenda would run next for the medication, at its due time. */
 async function runNextJob(medicationId: string) {

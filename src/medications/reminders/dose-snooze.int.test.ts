@@ -3,33 +3,20 @@
  * once, pushing the follow-up back; pressing Snooze twice snoozes once; an answered dose is
  * not reminded again.
  */
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { createTestDatabase, type TestDatabase } from '../../../test/support/test-database.js';
+import { describe, expect, it } from '@jest/globals';
 import { resolveDose } from '../../storage/doses.js';
 import { runDoseSnooze, snoozeOpenDose, type DoseSnoozeData } from './dose-snooze.js';
 import { sweepDoses } from './doses-sweep.js';
 import {
   createMedication,
   createPerson,
-  createReminderTestKit,
   dosesOf,
-  fakeClock,
   jobsOf,
   outboxOf,
+  useReminderTestKit,
 } from './testing/reminder-test-kit.js';
 
-let testDb: TestDatabase;
-let kit: Awaited<ReturnType<typeof createReminderTestKit>>;
-const clock = fakeClock('2027-09-01T07:00:00Z');
-
-beforeAll(async () => {
-  testDb = await createTestDatabase();
-  kit = await createReminderTestKit(testDb, clock);
-});
-afterAll(async () => {
-  await kit.close();
-  await testDb.drop();
-});
+const { clock, database: testDb, kit } = useReminderTestKit('2027-09-01T07:00:00Z');
 
 /** A patient reminded of their 08:00 dose on 1 September 2027; returns the dose. */
 async function remindedDose() {

@@ -3,33 +3,20 @@
  * missed doses, and the alert when they cross the threshold: to each caregiver the patient
  * shares adherence with, once per crossing, or to staff when there is none.
  */
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { createTestDatabase, type TestDatabase } from '../../../test/support/test-database.js';
+import { describe, expect, it } from '@jest/globals';
 import { resolveDose } from '../../storage/doses.js';
 import { sweepDoses } from './doses-sweep.js';
 import {
   createMedication,
   createPerson,
-  createReminderTestKit,
   dosesOf,
-  fakeClock,
   jobsOf,
   linkCaregiver,
   outboxOf,
+  useReminderTestKit,
 } from './testing/reminder-test-kit.js';
 
-let testDb: TestDatabase;
-let kit: Awaited<ReturnType<typeof createReminderTestKit>>;
-const clock = fakeClock('2027-09-01T00:00:00Z');
-
-beforeAll(async () => {
-  testDb = await createTestDatabase();
-  kit = await createReminderTestKit(testDb, clock);
-});
-afterAll(async () => {
-  await kit.close();
-  await testDb.drop();
-});
+const { clock, database: testDb, kit } = useReminderTestKit('2027-09-01T00:00:00Z');
 
 async function sweepAt(iso: string) {
   clock.now = new Date(iso);

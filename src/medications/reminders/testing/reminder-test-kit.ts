@@ -4,9 +4,11 @@
  * jobs leave behind (doses, outbox, Agenda's jobs).
  */
 import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll } from '@jest/globals';
 import { sql } from 'kysely';
 import pg from 'pg';
-import type { TestDatabase } from '../../../../test/support/test-database.js';
+import { createTestDatabase, type TestDatabase } from '../../../../test/support/test-database.js';
+import type { TestDatabaseHandle } from '../../../../test/support/use-test-database.js';
 import { createI18n } from '../../../i18n/i18n.js';
 import { createLogger } from '../../../logging/logger.js';
 import type { Db } from '../../../storage/database.js';
@@ -72,6 +74,71 @@ export async function createReminderTestKit(
       return { data, outcome: await runDoseReminder(ctx, data, jobs.planOccurrence.bind(jobs)) };
     },
     close: () => pool.end(),
+  };
+}
+
+/** What `createReminderTestKit` makes. */
+export type ReminderTestKit = Awaited<ReturnType<typeof createReminderTestKit>>;
+
+/** A test file's reminders set-up; `database.db` and `kit` may be used from a test on. */
+export interface ReminderTestSetup {
+  /** The clock the kit reads, at the start time until a test moves it. */
+  clock: FakeClock;
+  /** The file's own test database. */
+  database: TestDatabaseHandle;
+  /** The file's kit; the hooks close it, so it has no `close`. */
+  kit: Omit<ReminderTestKit, 'close'>;
+}
+
+/**
+ * Registers the hooks that create this file's test database and a reminder kit on it
+ * (`settings` as in `createReminderTestKit`), with a fake clock at `startIso`, and that
+ * close and drop them again. Call once, at the top level of a test file.
+ */
+export function useReminderTestKit(
+  startIso: string,
+  settings: Partial<ReminderSettings> = {},
+): ReminderTestSetup {
+  const clock = fakeClock(startIso);
+  let database: TestDatabase | undefined;
+  let kit: ReminderTestKit | undefined;
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    kit = await createReminderTestKit(database, clock, settings);
+  });
+
+  // One hook, kit first: jest runs afterAll hooks in the order they are declared, and
+  // dropping the database `with (force)` ends the kit's pool connections under it.
+  afterAll(async () => {
+    await kit?.close();
+    await database?.drop();
+  });
+
+  const currentKit = (): ReminderTestKit => {
+    if (!kit) throw new Error('the reminder kit is made in beforeAll: use it in a test');
+    return kit;
+  };
+
+  return {
+    clock,
+    database: {
+      get db(): Db {
+        if (!database) throw new Error('the test database is made in beforeAll: read db in a test');
+        return database.db;
+      },
+    },
+    kit: {
+      get ctx() {
+        return currentKit().ctx;
+      },
+      get jobs() {
+        return currentKit().jobs;
+      },
+      plan: (medicationId: string) => currentKit().plan(medicationId),
+      cancel: (medicationId: string) => currentKit().cancel(medicationId),
+      runNextReminder: (medicationId: string) => currentKit().runNextReminder(medicationId),
+    },
   };
 }
 
