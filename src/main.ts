@@ -7,11 +7,13 @@ import { startCareLine } from './app.js';
 
 async function main(): Promise<void> {
   const config = loadConfig();
-  const starting = startCareLine(config);
-  // Handled from the first moment: a signal during start-up waits for it to finish and then
-  // stops gracefully, so the embedded PostgreSQL is never left running on its own.
+  // Handled from the first moment, before start-up writes its first log line (a supervisor
+  // may signal as soon as it reads it): a signal during start-up waits for it to finish and
+  // then stops gracefully, so the embedded PostgreSQL is never left running on its own.
   let stopping = false;
   const shutdown = (signal: NodeJS.Signals) => {
+    // A second signal while stopping changes nothing: the first is already being handled.
+    if (stopping) return;
     stopping = true;
     void starting.then(
       async (app) => {
@@ -27,8 +29,9 @@ async function main(): Promise<void> {
       () => undefined,
     );
   };
-  process.once('SIGTERM', shutdown);
-  process.once('SIGINT', shutdown);
+  process.on('SIGTERM', shutdown);
+  process.on('SIGINT', shutdown);
+  const starting = startCareLine(config);
 
   const app = await starting;
   // A signal came during start-up: CareLine is stopping, not running.
